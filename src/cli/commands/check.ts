@@ -1,0 +1,73 @@
+// rapport check: critique one draft reply.
+import { Command } from 'commander';
+import { critiqueReply } from '../../core/critique.js';
+import { formatJson } from '../../formatters/check/json.js';
+import { formatMarkdown } from '../../formatters/check/markdown.js';
+import { formatText } from '../../formatters/check/text.js';
+import { UsageError } from '../../io/errors.js';
+import { readStdin, readTextFile } from '../../io/input.js';
+import { emit } from '../../io/output.js';
+import { OPTIONS, type CommonOptions } from '../options.js';
+import { setup } from '../setup.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'markdown'] as const;
+
+interface CheckOptions extends CommonOptions {
+  file?: string;
+  client?: string;
+  clientFile?: string;
+  failUnder?: number;
+  explain?: boolean;
+}
+
+async function readReply(words: string[], options: CheckOptions): Promise<{ text: string; inputs: string[] }> {
+  if (options.file && words.length) throw new UsageError('give the reply as words or with --file, not both');
+  if (options.file) return { text: options.file === '-' ? await readStdin() : readTextFile(options.file), inputs: [options.file] };
+  if (words.length === 0 || (words.length === 1 && words[0] === '-')) return { text: await readStdin(), inputs: [] };
+  return { text: words.join(' '), inputs: [] };
+}
+
+async function run(words: string[], options: CheckOptions): Promise<void> {
+  if (options.client !== undefined && options.clientFile) throw new UsageError('give --client or --client-file, not both');
+  const { config: _config, pack } = await setup(options);
+  const { text, inputs } = await readReply(words, options);
+  if (text.trim() === '') throw new UsageError('the reply is empty: there is nothing to score');
+  const client = options.clientFile ? readTextFile(options.clientFile) : (options.client ?? null);
+  const assessment = critiqueReply(pack, text, client);
+  const { critique } = assessment;
+  const report =
+    options.format === 'json'
+      ? formatJson(critique)
+      : options.format === 'markdown'
+        ? formatMarkdown(critique)
+        : formatText(critique, assessment.scores, pack, { explain: options.explain });
+  emit(report, options.out, [...inputs, ...(options.clientFile ? [options.clientFile] : [])]);
+  if (options.failUnder !== undefined && critique.score < options.failUnder) process.exitCode = 1;
+}
+
+export function command(): Command {
+  return new Command('check')
+    .description('critique one draft reply: score, strengths, issues and a suggested rewrite')
+    .argument('[reply...]', 'the reply; omit it or give - to read standard input')
+    .addOption(OPTIONS.file())
+    .addOption(OPTIONS.client())
+    .addOption(OPTIONS.clientFile())
+    .addOption(OPTIONS.format(CHECK_FORMATS))
+    .addOption(OPTIONS.explain())
+    .addOption(OPTIONS.failUnder())
+    .addOption(OPTIONS.out())
+    .addOption(OPTIONS.rules())
+    .addOption(OPTIONS.config())
+    .addOption(OPTIONS.color())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rapport check "Calm down, it's not a big deal."
+  rapport check --client "My boss shouted at me again and I just froze." \\
+      "It sounds like that left you feeling shaken. What was that like?"
+  echo "Why did you do that?" | rapport check --format json
+  rapport check --file draft.txt --explain --fail-under 60`,
+    )
+    .action(run);
+}

@@ -1,0 +1,191 @@
+// rapport rules: browse, document, self-test, validate and debug rule packs.
+import chalk from 'chalk';
+import { Command } from 'commander';
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { critiqueReply } from '../../core/critique.js';
+import { runExamples } from '../../core/rules/examples.js';
+import type { CompiledPack } from '../../core/rules/pack.js';
+import type { Example } from '../../core/rules/schema.js';
+import { analyse } from '../../core/tokens/analyse.js';
+import { wrap } from '../../formatters/terminal.js';
+import { InputError, UsageError } from '../../io/errors.js';
+import { emit } from '../../io/output.js';
+import { OPTIONS, type CommonOptions } from '../options.js';
+import { setup, useColour } from '../setup.js';
+
+const common = (command: Command): Command => command.addOption(OPTIONS.rules()).addOption(OPTIONS.config()).addOption(OPTIONS.color());
+
+function list(pack: CompiledPack, options: CommonOptions): void {
+  const rows = pack.rules.map(({ definition: d }) => ({
+    id: d.id,
+    type: d.type,
+    dimension: d.dimension,
+    kind: d.kind,
+    severity: d.severity,
+    weight: d.weight,
+    behaviours: d.behaviours ?? [],
+    message: d.message,
+  }));
+  if (options.format === 'json') return emit(JSON.stringify(rows, null, 2), options.out);
+  const idWidth = Math.max(...rows.map((row) => row.id.length), 2);
+  const lines = [chalk.bold(`${'id'.padEnd(idWidth)}  ${'kind'.padEnd(8)} ${'severity'.padEnd(8)} weight  type`)];
+  for (const row of rows) {
+    const kind = row.kind === 'strength' ? chalk.green(row.kind.padEnd(8)) : chalk.red(row.kind.padEnd(8));
+    lines.push(`${row.id.padEnd(idWidth)}  ${kind} ${row.severity.padEnd(8)} ${String(row.weight).padStart(6)}  ${row.type}`);
+  }
+  lines.push(chalk.dim(`${rows.length} rules`));
+  emit(lines.join('\n'), options.out);
+}
+
+const showExample = (example: Example): string =>
+  typeof example === 'string' ? `“${example}”` : `“${example.reply}”${example.client ? chalk.dim(`  (client: “${example.client}”)`) : ''}`;
+
+function show(pack: CompiledPack, id: string, options: CommonOptions): void {
+  const sourced = pack.sourceOf.get(id);
+  if (!sourced) throw new UsageError(`no rule "${id}" (see rapport rules list)`);
+  const d = sourced.definition;
+  if (options.format === 'json') return emit(JSON.stringify({ ...d, source: `${sourced.file}:${sourced.line}` }, null, 2), options.out);
+  const lines = [
+    chalk.bold(d.id),
+    chalk.dim(`${sourced.file}:${sourced.line}  ·  ${d.type} rule  ·  ${d.dimension}  ·  ${d.kind}  ·  ${d.severity}  ·  weight ${d.weight}`),
+    '',
+    `${chalk.bold('Message')}    ${wrap(d.message, 66, '            ')}`,
+    `${chalk.bold('Why')}        ${wrap(d.rationale, 66, '            ')}`,
+  ];
+  if (d.suggestion) lines.push(`${chalk.bold('Suggestion')} ${wrap(d.suggestion, 66, '            ')}`);
+  if (d.behaviours?.length) lines.push(`${chalk.bold('Behaviours')} ${d.behaviours.join(', ')}`);
+  if (d.fix) lines.push(`${chalk.bold('Rewrite')}    ${d.fix.action}${d.fix.with ? `: ${d.fix.with}` : ''}`);
+  if (d.type === 'pattern') lines.push(`${chalk.bold('Patterns')}   ${d.patterns.join('\n            ')}`);
+  if (d.type === 'pattern' && d.unless) lines.push(`${chalk.bold('Unless')}     ${d.unless.join('\n            ')}`);
+  lines.push('', chalk.bold('Fires on'), ...d.examples.flag.map((e) => `  ${chalk.red('✗')} ${showExample(e)}`));
+  lines.push(chalk.bold('Stays quiet on'), ...d.examples.pass.map((e) => `  ${chalk.green('✓')} ${showExample(e)}`));
+  emit(lines.join('\n'), options.out);
+}
+
+function packDirs(paths: string[]): string[] {
+  return paths.map((path) => {
+    try {
+      if (statSync(path).isDirectory()) return path;
+    } catch {
+      throw new InputError(path, 'no such rule pack folder');
+    }
+    throw new InputError(path, 'give the rule pack folder, not a file');
+  });
+}
+
+async function test(paths: string[], options: CommonOptions): Promise<void> {
+  const dirs = packDirs(paths);
+  const { pack } = await setup({ ...options, rules: [...(options.rules ?? []), ...dirs] });
+  const chosen = dirs.length
+    ? new Set([...pack.sourceOf.values()].filter((s) => dirs.some((dir) => !relative(resolve(dir), resolve(s.file)).startsWith('..'))).map((s) => s.definition.id))
+    : undefined;
+  const results = runExamples(pack, chosen);
+  const failures = results.filter((result) => !result.ok);
+  if (options.format === 'json') {
+    emit(JSON.stringify({ examples: results.length, failures }, null, 2), options.out);
+  } else {
+    const lines: string[] = [];
+    for (const failure of failures) {
+      const source = pack.sourceOf.get(failure.ruleId)!;
+      lines.push(`${chalk.red('FAIL')} ${failure.ruleId} ${chalk.dim(`(${source.file}:${source.line})`)}`);
+      lines.push(`  ${failure.expect} example: “${failure.reply}”${failure.client ? chalk.dim(` (client: “${failure.client}”)`) : ''}`);
+      lines.push(
+        failure.expect === 'flag'
+          ? '  expected the rule to fire, but it found nothing (try `rapport rules trace` on the example)'
+          : `  expected no finding, but it matched: ${failure.matched.map((m) => `“${m}”`).join(', ')}`,
+      );
+    }
+    const rules = new Set(results.map((result) => result.ruleId)).size;
+    lines.push(
+      failures.length
+        ? chalk.red(`${failures.length} of ${results.length} examples failed across ${rules} rules`)
+        : chalk.green(`all ${results.length} examples of ${rules} rules pass`),
+    );
+    emit(lines.join('\n'), options.out);
+  }
+  if (failures.length) process.exitCode = 1;
+}
+
+async function validate(paths: string[], options: CommonOptions): Promise<void> {
+  const dirs = packDirs(paths);
+  const { pack } = await setup({ ...options, rules: [...(options.rules ?? []), ...dirs] });
+  emit(`${chalk.green('valid')}: ${pack.rules.length} rules in ${dirs.length ? dirs.join(', ') : 'the built-in pack'}`, options.out);
+}
+
+async function trace(words: string[], options: CommonOptions & { client?: string }): Promise<void> {
+  const { pack } = await setup(options);
+  const text = words.join(' ');
+  if (!text.trim()) throw new UsageError('give a reply to trace');
+  const analysis = analyse(text);
+  const assessment = critiqueReply(pack, text, options.client ?? null);
+  if (options.format === 'json') {
+    return emit(
+      JSON.stringify(
+        {
+          tokens: analysis.tokens.map(({ text, norm, stem, start, end, isWord, sentence }) => ({ text, norm, stem, start, end, isWord, sentence })),
+          sentences: analysis.sentences.map((s) => ({ start: s.start, end: s.end, isQuestion: s.isQuestion, text: text.slice(s.start, s.end) })),
+          matches: assessment.hits.map(({ rule, match }) => ({ ruleId: rule.definition.id, type: rule.definition.type, start: match.start, end: match.end, match: text.slice(match.start, match.end) })),
+          behaviours: assessment.critique.behaviours,
+        },
+        null,
+        2,
+      ),
+      options.out,
+    );
+  }
+  const lines = [chalk.bold('Sentences')];
+  for (const sentence of analysis.sentences) {
+    lines.push(`  ${sentence.index + 1}. [${sentence.start}-${sentence.end}]${sentence.isQuestion ? ' question' : ''} “${text.slice(sentence.start, sentence.end)}”`);
+  }
+  lines.push('', chalk.bold('Tokens') + chalk.dim('  text/stem@start'));
+  lines.push(wrap(analysis.tokens.map((t) => (t.isWord ? `${t.text}/${t.stem}@${t.start}` : chalk.dim(`${t.text}@${t.start}`))).join('  '), 78, '  ').replace(/^/, '  '));
+  lines.push('', chalk.bold('Rule matches'));
+  if (assessment.hits.length === 0) lines.push(chalk.dim('  none'));
+  for (const { rule, match } of assessment.hits) {
+    const d = rule.definition;
+    lines.push(`  ${d.kind === 'strength' ? chalk.green('+') : chalk.red('−')} ${d.id} ${chalk.dim(`(${d.type})`)} [${match.start}-${match.end}] “${text.slice(match.start, match.end)}”`);
+  }
+  lines.push('', chalk.bold('Behaviours'));
+  for (const behaviour of assessment.critique.behaviours) lines.push(`  ${behaviour.code} [${behaviour.start}-${behaviour.end}]`);
+  if (assessment.critique.behaviours.length === 0) lines.push(chalk.dim('  none'));
+  emit(lines.join('\n'), options.out);
+}
+
+export function command(): Command {
+  const rules = new Command('rules').description('browse, document, self-test, validate and debug rule packs');
+  rules.addHelpText(
+    'after',
+    `
+Examples:
+  rapport rules list
+  rapport rules show openness.directive-you-need-to
+  rapport rules test my-pack/
+  rapport rules validate my-pack/
+  rapport rules trace "I wonder if part of you wants to stop?"`,
+  );
+  const withSetup = (fn: (pack: CompiledPack, options: CommonOptions) => void) => async (options: CommonOptions) => {
+    const { pack } = await setup(options);
+    fn(pack, options);
+  };
+  rules.addCommand(common(new Command('list').description('all rules, as a table')).addOption(OPTIONS.format(['text', 'json'])).addOption(OPTIONS.out()).action(withSetup(list)));
+  rules.addCommand(
+    common(new Command('show').description("one rule's message, rationale, weight and examples").argument('<id>', 'rule id'))
+      .addOption(OPTIONS.format(['text', 'json']))
+      .action(async (id: string, options: CommonOptions) => show((await setup(options)).pack, id, options)),
+  );
+  rules.addCommand(
+    common(new Command('test').description("run every rule's own examples; exit 1 on a failure").argument('[packs...]', 'rule pack folders (default: all loaded rules)'))
+      .addOption(OPTIONS.format(['text', 'json']))
+      .action(test),
+  );
+  rules.addCommand(common(new Command('validate').description('check rule packs for errors; exit 2 naming file, line and rule').argument('[packs...]', 'rule pack folders')).action(validate));
+  rules.addCommand(
+    common(new Command('trace').description('show the tokens, stems and sentences the rules see, and what matched where').argument('<reply...>', 'the reply'))
+      .addOption(OPTIONS.client())
+      .addOption(OPTIONS.format(['text', 'json']))
+      .action(trace),
+  );
+  void useColour;
+  return rules;
+}

@@ -1,0 +1,41 @@
+// Every option, declared once. Commands pick the ones they take by name, so a
+// flag means the same thing, with the same help text, everywhere.
+import { Option } from 'commander';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function integerIn(min: number, max: number, name: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+      throw new Error(`${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+    }
+    return number;
+  };
+}
+
+export const OPTIONS = {
+  rules: () => new Option('--rules <dir>', 'add a rule pack folder (repeatable)').argParser(collect),
+  config: () => new Option('--config <file>', 'config file (default: nearest .rapportrc.yaml upward)'),
+  out: () => new Option('--out <file>', 'write the report to a file instead of standard output'),
+  color: () => new Option('--no-color', 'plain output without colour (also NO_COLOR=1)'),
+  failUnder: () => new Option('--fail-under <score>', 'exit 1 when a score is below this').argParser(integerIn(0, 100, '--fail-under')),
+  maxWarnings: () => new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(integerIn(0, 1_000_000, '--max-warnings')),
+  explain: () => new Option('--explain', 'show why each finding matters and how the score adds up'),
+  client: () => new Option('--client <text>', 'the client statement the reply answers'),
+  clientFile: () => new Option('--client-file <file>', 'read the client statement from a file'),
+  file: () => new Option('--file <file>', 'read the reply from a file'),
+  counsellor: () => new Option('--counsellor <name>', 'speaker name that is the counsellor (repeatable)').argParser(collect),
+  format: (values: readonly string[]) => new Option('--format <format>', 'output format').choices(values as string[]).default(values[0]),
+} as const;
+
+export type OptionName = Exclude<keyof typeof OPTIONS, 'format'>;
+
+/** The options every command that reads rules shares, as commander hands them over. */
+export interface CommonOptions {
+  rules?: string[];
+  config?: string;
+  out?: string;
+  color: boolean;
+  format: string;
+}

@@ -1,0 +1,58 @@
+// The pipeline: text -> tokens -> rule matches -> findings, behaviours and
+// scores -> rewrite. Pure and deterministic: no I/O, no clock, no randomness.
+import { toFindings } from './findings/findings.js';
+import { score, type Scores } from './findings/score.js';
+import { clientFeelingOf, runRules, type RuleHit } from './matches/run.js';
+import { proposeRewrite } from './rewrite/rewrite.js';
+import type { CompiledPack } from './rules/pack.js';
+import { analyse, type Analysis } from './tokens/analyse.js';
+import { SCHEMA_VERSION, type Critique } from './types.js';
+
+export interface Assessment {
+  critique: Critique;
+  scores: Scores;
+  hits: RuleHit[];
+  reply: Analysis;
+}
+
+function assess(pack: CompiledPack, text: string, client: string | null, clientAnalysis: Analysis | null): Omit<Assessment, 'critique'> & { critique: Omit<Critique, 'rewrite'> } {
+  const reply = analyse(text);
+  const { hits, behaviours } = runRules(pack, reply, clientAnalysis);
+  const findings = toFindings(hits, reply, clientFeelingOf(pack, clientAnalysis));
+  const weightOf = (ruleId: string): number => pack.sourceOf.get(ruleId)?.definition.weight ?? 0;
+  const scores = score(findings, weightOf);
+  return {
+    reply,
+    hits,
+    scores,
+    critique: {
+      schemaVersion: SCHEMA_VERSION,
+      text,
+      client,
+      score: scores.score,
+      band: scores.band,
+      dimensions: scores.dimensions,
+      findings,
+      behaviours,
+    },
+  };
+}
+
+/** Critique one reply, with the client statement it answers when there is one. */
+export function critiqueReply(pack: CompiledPack, text: string, client: string | null = null): Assessment {
+  const clientText = client !== null && client.trim() !== '' ? client : null;
+  const clientAnalysis = clientText === null ? null : analyse(clientText);
+  const draft = assess(pack, text, clientText, clientAnalysis);
+  const proposal = proposeRewrite(text, draft.reply, draft.hits, clientFeelingOf(pack, clientAnalysis));
+  let rewrite: Critique['rewrite'] = null;
+  if (proposal !== null) {
+    const rescored = assess(pack, proposal, clientText, clientAnalysis).scores.score;
+    // A rewrite that does not re-score higher would teach the wrong lesson.
+    if (rescored > draft.scores.score) rewrite = { text: proposal, score: rescored };
+  }
+  return { ...draft, critique: { ...draft.critique, rewrite } };
+}
+
+export function critique(pack: CompiledPack, text: string, client: string | null = null): Critique {
+  return critiqueReply(pack, text, client).critique;
+}

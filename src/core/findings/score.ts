@@ -1,0 +1,48 @@
+// Findings -> scores. Every dimension starts at BASELINE; each rule that fired
+// adds its weight (strength) or takes it away (issue), once per reply however
+// often it matched; the result is clamped to 0..100. The overall score is the
+// mean of the four dimensions. A reply with nothing to praise or fault sits at
+// the baseline, not at 100: silence is not skill.
+import { DIMENSIONS, type Band, type Dimension, type Finding } from '../types.js';
+
+export const BASELINE = 50;
+
+export interface Contribution {
+  ruleId: string;
+  dimension: Dimension;
+  points: number;
+}
+
+export interface Scores {
+  score: number;
+  band: Band;
+  dimensions: Record<Dimension, { score: number }>;
+  contributions: Contribution[];
+}
+
+export function bandOf(score: number): Band {
+  if (score >= 85) return 'strong';
+  if (score >= 70) return 'good';
+  if (score >= 45) return 'developing';
+  return 'needs work';
+}
+
+const clamp = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
+
+export function score(findings: Finding[], weightOf: (ruleId: string) => number): Scores {
+  const counted = new Map<string, Contribution>();
+  for (const finding of findings) {
+    if (counted.has(finding.ruleId)) continue;
+    const weight = weightOf(finding.ruleId);
+    counted.set(finding.ruleId, { ruleId: finding.ruleId, dimension: finding.dimension, points: finding.kind === 'strength' ? weight : -weight });
+  }
+  const contributions = [...counted.values()];
+  const dimensions = Object.fromEntries(
+    DIMENSIONS.map((dimension) => {
+      const total = contributions.filter((c) => c.dimension === dimension).reduce((sum, c) => sum + c.points, BASELINE);
+      return [dimension, { score: clamp(total) }];
+    }),
+  ) as Record<Dimension, { score: number }>;
+  const overall = clamp(DIMENSIONS.reduce((sum, dimension) => sum + dimensions[dimension].score, 0) / DIMENSIONS.length);
+  return { score: overall, band: bandOf(overall), dimensions, contributions };
+}

@@ -1,0 +1,59 @@
+// Tokens -> rule matches -> behaviours. Phase 1 rules read the text; phase 2
+// rules (order, absence) also read the behaviours phase 1 found.
+import type { CompiledRule, RuleContext, RuleMatch } from '../rules/context.js';
+import { inLexicon } from '../rules/pattern.js';
+import type { CompiledPack } from '../rules/pack.js';
+import type { Analysis } from '../tokens/analyse.js';
+import type { Behaviour } from '../types.js';
+import { resolveBehaviours } from './behaviours.js';
+
+export interface RuleHit {
+  rule: CompiledRule;
+  match: RuleMatch;
+}
+
+export interface MatchResult {
+  hits: RuleHit[];
+  behaviours: Behaviour[];
+}
+
+function applies(rule: CompiledRule, hasClient: boolean): boolean {
+  const wants = rule.definition.client ?? 'any';
+  return wants === 'any' || (wants === 'required') === hasClient;
+}
+
+function firstFeeling(client: Analysis | null, context: Pick<RuleContext, 'lexicons'>): string | null {
+  const feelings = context.lexicons.get('feelings');
+  const token = client?.words.find((word) => inLexicon(feelings, word));
+  return token ? token.text.toLowerCase() : null;
+}
+
+/** The span of the sentence(s) a match sits in: behaviours are coded per sentence, as MITI coders do. */
+function sentenceSpan(reply: Analysis, match: RuleMatch): { start: number; end: number } {
+  const containing = reply.sentences.filter((sentence) => sentence.start < match.end && match.start < sentence.end);
+  const first = containing[0];
+  const last = containing[containing.length - 1];
+  return first && last ? { start: first.start, end: last.end } : { start: match.start, end: match.end };
+}
+
+function behavioursOf(hits: RuleHit[], reply: Analysis): Behaviour[] {
+  return hits.flatMap(({ rule, match }) => (rule.definition.behaviours ?? []).map((code) => ({ code, ...sentenceSpan(reply, match) })));
+}
+
+export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis | null): MatchResult {
+  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [] };
+  context.clientFeeling = firstFeeling(client, context);
+  const active = pack.rules.filter((rule) => applies(rule, client !== null));
+  const runPhase = (phase: 1 | 2): RuleHit[] =>
+    active.filter((rule) => rule.phase === phase).flatMap((rule) => rule.run(context).map((match) => ({ rule, match })));
+
+  const firstHits = runPhase(1);
+  context.behaviours = resolveBehaviours(behavioursOf(firstHits, reply), reply);
+  const secondHits = runPhase(2);
+  const hits = [...firstHits, ...secondHits];
+  return { hits, behaviours: resolveBehaviours(behavioursOf(hits, reply), reply) };
+}
+
+export function clientFeelingOf(pack: CompiledPack, client: Analysis | null): string | null {
+  return firstFeeling(client, { lexicons: pack.lexicons });
+}

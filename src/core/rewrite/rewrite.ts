@@ -1,0 +1,77 @@
+// Issue findings -> one suggested reply. Each issue rule says, as data, how to
+// mend what it found (replace, delete, rephrase the sentence, or open with an
+// acknowledgement); this applies those fixes without overlaps and tidies the
+// result into plain sentences. Whether the result is better is decided by
+// re-scoring it, not here.
+import type { RuleHit } from '../matches/run.js';
+import { fillTemplate, matchVars } from '../rules/template.js';
+import type { Analysis, Sentence } from '../tokens/analyse.js';
+
+interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+const overlaps = (a: Edit, b: Edit): boolean => a.start < b.end && b.start < a.end;
+
+function sentenceOf(reply: Analysis, offset: number): Sentence | undefined {
+  return reply.sentences.find((sentence) => sentence.start <= offset && offset < sentence.end);
+}
+
+export function tidy(text: string): string {
+  let result = text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s+([,.!?;:])/g, '$1')
+    .replace(/([,;:])(?=[.!?])/g, '')
+    .replace(/,\s*,/g, ',')
+    .replace(/^[\s,;:]+/, '')
+    .replace(/([.!?]\s+)[,;:]\s*/g, '$1')
+    .trim();
+  // Capitalise each sentence start (edits may have removed its first word).
+  result = result.replace(/(^|[.!?]\s+)(\p{Ll})/gu, (_, boundary: string, letter: string) => boundary + letter.toUpperCase());
+  if (result && !/[.!?…"”)]$/.test(result)) result += '.';
+  return result;
+}
+
+export function proposeRewrite(text: string, reply: Analysis, hits: RuleHit[], clientFeeling: string | null): string | null {
+  const fixes = hits
+    .filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix)
+    .sort((a, b) => b.rule.definition.weight - a.rule.definition.weight || a.match.start - b.match.start);
+  if (fixes.length === 0) return null;
+
+  const sentenceEdits: Edit[] = [];
+  const spanEdits: Edit[] = [];
+  let opener: string | null = null;
+
+  for (const { rule, match } of fixes) {
+    const fix = rule.definition.fix!;
+    const sentence = sentenceOf(reply, match.start);
+    const vars = matchVars(text, match, sentence, clientFeeling);
+    switch (fix.action) {
+      case 'prepend':
+        opener ??= fillTemplate(fix.with!, vars);
+        break;
+      case 'delete-sentence':
+      case 'replace-sentence': {
+        if (!sentence || sentenceEdits.some((edit) => edit.start === sentence.start)) break;
+        const replacement = fix.action === 'delete-sentence' ? '' : fillTemplate(fix.with!, vars);
+        sentenceEdits.push({ start: sentence.start, end: sentence.end, replacement });
+        break;
+      }
+      default: {
+        const edit = { start: match.start, end: match.end, replacement: fix.action === 'delete' ? '' : fillTemplate(fix.with!, vars) };
+        if (!spanEdits.some((other) => overlaps(other, edit))) spanEdits.push(edit);
+      }
+    }
+  }
+
+  const edits = [...sentenceEdits, ...spanEdits.filter((edit) => !sentenceEdits.some((sentence) => overlaps(sentence, edit)))];
+  let result = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, edit.start) + edit.replacement + result.slice(edit.end);
+  }
+  result = tidy(result);
+  if (opener) result = tidy(`${opener} ${result}`);
+  return result && result !== tidy(text) ? result : null;
+}

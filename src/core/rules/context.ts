@@ -1,0 +1,29 @@
+// What a rule sees when it runs, and what it gives back.
+import type { Analysis } from '../tokens/analyse.js';
+import type { Behaviour } from '../types.js';
+import type { Lexicons } from './pattern.js';
+import type { RuleDefinition } from './schema.js';
+
+export interface RuleContext {
+  reply: Analysis;
+  client: Analysis | null;
+  /** the client's first feeling word, as they wrote it */
+  clientFeeling: string | null;
+  lexicons: Lexicons;
+  /** behaviours found by the first-phase rules; order and absence rules read them */
+  behaviours: Behaviour[];
+}
+
+export interface RuleMatch {
+  start: number;
+  end: number;
+  /** values a message or fix template may use beyond {match} */
+  vars?: Record<string, string>;
+}
+
+export interface CompiledRule {
+  definition: RuleDefinition;
+  /** 1: reads the text; 2: also reads the behaviours phase 1 found */
+  phase: 1 | 2;
+  run(context: RuleContext): RuleMatch[];
+}

@@ -1,0 +1,20 @@
+// `type: absence` — nothing in the reply does this (no feeling named, no question).
+import type { CompiledRule } from '../context.js';
+import type { Lexicons } from '../pattern.js';
+import type { RuleDefinition } from '../schema.js';
+import { compileSelector, occurrences } from '../selector.js';
+
+type AbsenceRule = Extract<RuleDefinition, { type: 'absence' }>;
+
+export function compile(rule: AbsenceRule, lexicons: Lexicons): CompiledRule {
+  const selector = compileSelector(rule.of, lexicons);
+  return {
+    definition: rule,
+    phase: 2,
+    run(context) {
+      const first = context.reply.sentences[0];
+      if (!first || context.reply.words.length < (rule.minWords ?? 0)) return [];
+      return occurrences(selector, context).length === 0 ? [{ start: first.start, end: first.end }] : [];
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// `type: count` — a measure of the whole reply inside [min, max].
+import type { Analysis } from '../../tokens/analyse.js';
+import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
+import type { RuleDefinition } from '../schema.js';
+
+type CountRule = Extract<RuleDefinition, { type: 'count' }>;
+
+export function inRange(value: number, range: { min?: number | undefined; max?: number | undefined }): boolean {
+  return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+}
+
+function wholeReply(reply: Analysis): RuleMatch | null {
+  const first = reply.tokens[0];
+  const last = reply.tokens[reply.tokens.length - 1];
+  return first && last ? { start: first.start, end: last.end } : null;
+}
+
+function measure(rule: CountRule, context: RuleContext): { value: number; span: RuleMatch | null } | null {
+  const { reply, client } = context;
+  switch (rule.metric) {
+    case 'questions': {
+      const questions = reply.sentences.filter((sentence) => sentence.isQuestion);
+      const first = questions[0];
+      const last = questions[questions.length - 1];
+      return { value: questions.length, span: first && last ? { start: first.start, end: last.end } : wholeReply(reply) };
+    }
+    case 'sentences':
+      return { value: reply.sentences.length, span: wholeReply(reply) };
+    case 'words':
+      return { value: reply.words.length, span: wholeReply(reply) };
+    case 'length-ratio':
+      if (!client || client.words.length === 0) return null;
+      return { value: reply.words.length / client.words.length, span: wholeReply(reply) };
+  }
+}
+
+export function compile(rule: CountRule): CompiledRule {
+  return {
+    definition: rule,
+    phase: 1,
+    run(context) {
+      const measured = measure(rule, context);
+      if (!measured || !measured.span || !inRange(measured.value, rule)) return [];
+      const count = Number.isInteger(measured.value) ? String(measured.value) : measured.value.toFixed(1);
+      return [{ ...measured.span, vars: { count } }];
+    },
+  };
+}

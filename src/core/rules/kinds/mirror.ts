@@ -1,0 +1,72 @@
+// `type: mirror` — how the reply picks up (or merely repeats) the client's words.
+import type { Analysis, Token } from '../../tokens/analyse.js';
+import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
+import { compilePattern, findMatches, inLexicon, type Lexicons } from '../pattern.js';
+import type { RuleDefinition } from '../schema.js';
+import { inRange } from './count.js';
+
+type MirrorRule = Extract<RuleDefinition, { type: 'mirror' }>;
+
+const VERBATIM_RUN = 3;
+
+function contentWords(analysis: Analysis, context: RuleContext): Token[] {
+  const stopwords = context.lexicons.get('stopwords');
+  return analysis.words.filter((token) => token.norm.length > 2 && !inLexicon(stopwords, token));
+}
+
+function feelingEcho(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
+  const feelings = context.lexicons.get(rule.lexicon ?? 'feelings');
+  const clientStems = new Set(client.words.filter((token) => inLexicon(feelings, token)).map((token) => token.stem));
+  const echoed = context.reply.words.filter((token) => clientStems.has(token.stem));
+  const first = echoed[0];
+  return { value: new Set(echoed.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
+}
+
+function contentOverlap(context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
+  const clientStems = new Set(contentWords(client, context).map((token) => token.stem));
+  const replyWords = contentWords(context.reply, context);
+  const shared = replyWords.filter((token) => clientStems.has(token.stem));
+  const value = clientStems.size === 0 ? 0 : new Set(shared.map((token) => token.stem)).size / clientStems.size;
+  const first = shared[0] ?? context.reply.words[0];
+  const last = shared[shared.length - 1] ?? context.reply.words[context.reply.words.length - 1];
+  return { value, span: first && last ? { start: first.start, end: last.end } : null };
+}
+
+/** Share of the reply's words that sit in runs of three or more words copied from the client. */
+function verbatim(context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
+  const replyWords = context.reply.words;
+  const grams = new Set<string>();
+  for (let i = 0; i + VERBATIM_RUN <= client.words.length; i += 1) {
+    grams.add(client.words.slice(i, i + VERBATIM_RUN).map((token) => token.norm).join(' '));
+  }
+  const copied = new Array<boolean>(replyWords.length).fill(false);
+  for (let i = 0; i + VERBATIM_RUN <= replyWords.length; i += 1) {
+    if (grams.has(replyWords.slice(i, i + VERBATIM_RUN).map((token) => token.norm).join(' '))) copied.fill(true, i, i + VERBATIM_RUN);
+  }
+  const firstCopied = copied.indexOf(true);
+  const lastCopied = copied.lastIndexOf(true);
+  const value = replyWords.length === 0 ? 0 : copied.filter(Boolean).length / replyWords.length;
+  const span = firstCopied < 0 ? null : { start: replyWords[firstCopied]!.start, end: replyWords[lastCopied]!.end };
+  return { value, span };
+}
+
+export function compile(rule: MirrorRule, lexicons: Lexicons): CompiledRule {
+  const exceptions = (rule.unless ?? []).map((source) => compilePattern(source, lexicons));
+  return {
+    definition: rule,
+    phase: 1,
+    run(context) {
+      const client = context.client;
+      if (!client) return [];
+      const excused = exceptions.some((exception) =>
+        context.reply.sentences.some((sentence) => findMatches(exception, sentence.words, context.lexicons).length > 0),
+      );
+      if (excused) return [];
+      if (rule.minClientWords !== undefined && contentWords(client, context).length < rule.minClientWords) return [];
+      const measured =
+        rule.measure === 'feeling-echo' ? feelingEcho(rule, context, client) : rule.measure === 'content-overlap' ? contentOverlap(context, client) : verbatim(context, client);
+      if (!measured.span || !inRange(measured.value, rule)) return [];
+      return [{ ...measured.span, vars: { count: String(Math.round(measured.value * 100) / 100), ...measured.span.vars } }];
+    },
+  };
+}

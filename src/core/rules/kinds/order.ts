@@ -1,0 +1,28 @@
+// `type: order` — something said after (or before any) something else:
+// a "but" after a validation, advice before any acknowledgement.
+import type { CompiledRule } from '../context.js';
+import type { Lexicons } from '../pattern.js';
+import type { RuleDefinition } from '../schema.js';
+import { compileSelector, occurrences } from '../selector.js';
+
+type OrderRule = Extract<RuleDefinition, { type: 'order' }>;
+
+export function compile(rule: OrderRule, lexicons: Lexicons): CompiledRule {
+  const target = compileSelector(rule.target, lexicons);
+  const reference = compileSelector((rule.after ?? rule.notAfter)!, lexicons);
+  const wantsReferenceBefore = rule.after !== undefined;
+  return {
+    definition: rule,
+    phase: 2,
+    run(context) {
+      const references = occurrences(reference, context);
+      const seen = new Set<string>();
+      return occurrences(target, context).filter((span) => {
+        const key = `${span.start}:${span.end}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return references.some((earlier) => earlier.start < span.start) === wantsReferenceBefore;
+      });
+    },
+  };
+}

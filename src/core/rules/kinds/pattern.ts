@@ -1,0 +1,46 @@
+// `type: pattern` — token patterns, scoped to sentences, questions or the reply.
+import type { Sentence } from '../../tokens/analyse.js';
+import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
+import { compilePattern, findMatches, type Lexicons } from '../pattern.js';
+import type { RuleDefinition } from '../schema.js';
+
+type PatternRule = Extract<RuleDefinition, { type: 'pattern' }>;
+
+function sentencesInScope(rule: PatternRule, sentences: Sentence[]): Sentence[] {
+  switch (rule.scope ?? 'sentence') {
+    case 'first-sentence':
+      return sentences.slice(0, 1);
+    case 'last-sentence':
+      return sentences.slice(-1);
+    case 'question':
+      return sentences.filter((sentence) => sentence.isQuestion);
+    case 'statement':
+      return sentences.filter((sentence) => !sentence.isQuestion);
+    default:
+      return sentences;
+  }
+}
+
+export function compile(rule: PatternRule, lexicons: Lexicons): CompiledRule {
+  const patterns = rule.patterns.map((source) => compilePattern(source, lexicons));
+  const exceptions = (rule.unless ?? []).map((source) => compilePattern(source, lexicons));
+  return {
+    definition: rule,
+    phase: 1,
+    run(context: RuleContext): RuleMatch[] {
+      const matches: RuleMatch[] = [];
+      for (const sentence of sentencesInScope(rule, context.reply.sentences)) {
+        if (exceptions.some((exception) => findMatches(exception, sentence.words, context.lexicons).length > 0)) continue;
+        for (const pattern of patterns) {
+          for (const range of findMatches(pattern, sentence.words, context.lexicons)) {
+            const start = sentence.words[range.first]!.start;
+            const end = sentence.words[range.last - 1]!.end;
+            if (!matches.some((match) => match.start < end && start < match.end)) matches.push({ start, end });
+          }
+        }
+      }
+      matches.sort((a, b) => a.start - b.start);
+      return rule.scope === 'reply' ? matches.slice(0, 1) : matches;
+    },
+  };
+}

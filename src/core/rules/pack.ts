@@ -1,0 +1,109 @@
+// A rule pack: validated rule definitions and lexicons, compiled once into
+// runnable rules. Pure: reading files is the shell's job.
+import { normalise, stemOf } from '../tokens/analyse.js';
+import { STOPWORDS } from '../tokens/natural.js';
+import type { Severity } from '../types.js';
+import type { CompiledRule } from './context.js';
+import * as absence from './kinds/absence.js';
+import * as count from './kinds/count.js';
+import * as mirror from './kinds/mirror.js';
+import * as order from './kinds/order.js';
+import * as pattern from './kinds/pattern.js';
+import { PatternError, type Lexicon, type Lexicons } from './pattern.js';
+import type { RuleDefinition } from './schema.js';
+
+/** A rule definition and where it came from, so errors can point at it. */
+export interface SourcedRule {
+  definition: RuleDefinition;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface PackSource {
+  rules: SourcedRule[];
+  lexicons: Record<string, string[]>;
+}
+
+export interface CompiledPack {
+  rules: CompiledRule[];
+  lexicons: Lexicons;
+  sourceOf: ReadonlyMap<string, SourcedRule>;
+}
+
+export type RuleSetting = 'off' | Severity;
+
+export class RuleCompileError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly ruleId: string | null,
+  ) {
+    super(message);
+  }
+}
+
+function buildLexicons(sources: Record<string, string[]>): Map<string, Lexicon> {
+  const lexicons = new Map<string, Lexicon>();
+  const add = (name: string, words: readonly string[]): void => {
+    const lexicon = lexicons.get(name) ?? { words: new Set<string>(), stems: new Set<string>() };
+    for (const word of words) {
+      const norm = normalise(word.trim());
+      lexicon.words.add(norm);
+      lexicon.stems.add(stemOf(norm));
+    }
+    lexicons.set(name, lexicon);
+  };
+  add('stopwords', STOPWORDS);
+  for (const [name, words] of Object.entries(sources)) add(name, words);
+  return lexicons;
+}
+
+function compileRule(definition: RuleDefinition, lexicons: Lexicons): CompiledRule {
+  switch (definition.type) {
+    case 'pattern':
+      return pattern.compile(definition, lexicons);
+    case 'count':
+      return count.compile(definition);
+    case 'mirror':
+      return mirror.compile(definition, lexicons);
+    case 'order':
+      return order.compile(definition, lexicons);
+    case 'absence':
+      return absence.compile(definition, lexicons);
+  }
+}
+
+/** Merge pack sources (later packs may extend lexicons, never redefine a rule) and compile. */
+export function compilePack(sources: PackSource[], settings: Record<string, RuleSetting> = {}): CompiledPack {
+  const lexiconSources: Record<string, string[]> = {};
+  for (const source of sources) {
+    for (const [name, words] of Object.entries(source.lexicons)) (lexiconSources[name] ??= []).push(...words);
+  }
+  const lexicons = buildLexicons(lexiconSources);
+  const sourceOf = new Map<string, SourcedRule>();
+  const rules: CompiledRule[] = [];
+  for (const sourced of sources.flatMap((source) => source.rules)) {
+    const { definition, file, line, column } = sourced;
+    const previous = sourceOf.get(definition.id);
+    if (previous) {
+      throw new RuleCompileError(`rule "${definition.id}" is already defined in ${previous.file}:${previous.line}`, file, line, column, definition.id);
+    }
+    sourceOf.set(definition.id, sourced);
+    const setting = settings[definition.id];
+    if (setting === 'off') continue;
+    try {
+      const compiled = compileRule(setting ? { ...definition, severity: setting } : definition, lexicons);
+      rules.push(compiled);
+    } catch (error) {
+      if (error instanceof PatternError) throw new RuleCompileError(error.message, file, line, column, definition.id);
+      throw error;
+    }
+  }
+  for (const id of Object.keys(settings)) {
+    if (!sourceOf.has(id)) throw new RuleCompileError(`the config names rule "${id}", which no rule pack defines`, '(config)', 1, 1, id);
+  }
+  return { rules, lexicons, sourceOf };
+}

@@ -1,0 +1,148 @@
+// The rule-file format, declared once: the TypeScript types, the validator and
+// the published JSON Schema (rules/schema.json) all come from these zod schemas.
+import { z } from 'zod';
+import { BEHAVIOUR_CODES, DIMENSIONS, FINDING_KINDS, SEVERITIES } from '../types.js';
+
+const ruleId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'ids look like "dimension.short-name" (lower case, dots and hyphens)');
+
+const nonEmpty = z.string().trim().min(1);
+const behaviourCode = z.enum(BEHAVIOUR_CODES);
+
+export const exampleSchema = z.union([
+  nonEmpty,
+  z.strictObject({
+    reply: nonEmpty.describe('the counsellor reply'),
+    client: nonEmpty.optional().describe('the client statement it answers'),
+  }),
+]);
+
+const examplesSchema = z
+  .strictObject({
+    flag: z.array(exampleSchema).min(2).describe('replies the rule must fire on'),
+    pass: z.array(exampleSchema).min(2).describe('replies the rule must stay quiet on'),
+  })
+  .describe('run as tests by `rapport rules test` and `npm test`');
+
+export const selectorSchema = z
+  .strictObject({
+    behaviours: z.array(behaviourCode).min(1).optional(),
+    patterns: z.array(nonEmpty).min(1).optional(),
+  })
+  .refine((selector) => selector.behaviours || selector.patterns, 'give `behaviours`, `patterns` or both');
+
+export const FIX_ACTIONS = ['replace', 'replace-sentence', 'delete', 'delete-sentence', 'prepend'] as const;
+
+const fixSchema = z
+  .strictObject({
+    action: z.enum(FIX_ACTIONS),
+    with: z
+      .string()
+      .optional()
+      .describe(
+        'template: {match}; {first} and {rest} (its first word, the words after it); {after} (the sentence after the match); {from} (the match to the end of its sentence); {sentence}; {feeling|fallback} (the client\'s feeling word)',
+      ),
+  })
+  .refine((fix) => (fix.action.startsWith('delete') ? fix.with === undefined : fix.with !== undefined), {
+    message: '`with` is required for replace, replace-sentence and prepend, and not allowed for delete actions',
+  })
+  .describe('how the suggested rewrite mends what this rule finds');
+
+const common = {
+  id: ruleId,
+  dimension: z.enum(DIMENSIONS),
+  kind: z
+    .enum([...FINDING_KINDS, 'coding'])
+    .describe('issue lowers the score, strength raises it; coding only records behaviours (weight 0, no finding)'),
+  severity: z.enum(SEVERITIES),
+  weight: z.number().int().min(0).max(50).describe('points added to (strength) or taken from (issue) the dimension'),
+  message: nonEmpty.describe('shown at the span; may use {match}, {feeling}, {count}'),
+  rationale: nonEmpty.describe('why this matters for rapport'),
+  behaviours: z.array(behaviourCode).optional().describe('MITI-style codes the match evidences'),
+  suggestion: nonEmpty.optional().describe('a concrete alternative, shown at the span'),
+  fix: fixSchema.optional(),
+  client: z
+    .enum(['required', 'absent', 'any'])
+    .optional()
+    .describe('run only with a client statement (required), only without one (absent); default any'),
+  examples: examplesSchema,
+};
+
+export const SCOPES = ['sentence', 'first-sentence', 'last-sentence', 'question', 'statement', 'reply'] as const;
+
+const patternRule = z.strictObject({
+  ...common,
+  type: z.literal('pattern'),
+  scope: z.enum(SCOPES).optional().describe('where to look; `reply` reports at most one match per reply; default sentence'),
+  patterns: z.array(nonEmpty).min(1),
+  unless: z.array(nonEmpty).min(1).optional().describe('a match is dropped when one of these matches in the same sentence'),
+});
+
+export const METRICS = ['questions', 'sentences', 'words', 'length-ratio'] as const;
+
+const rangeFields = {
+  min: z.number().min(0).optional(),
+  max: z.number().min(0).optional(),
+};
+
+const countRule = z.strictObject({
+  ...common,
+  type: z.literal('count'),
+  metric: z.enum(METRICS),
+  ...rangeFields,
+});
+
+export const MEASURES = ['feeling-echo', 'content-overlap', 'verbatim'] as const;
+
+const mirrorRule = z.strictObject({
+  ...common,
+  unless: z.array(nonEmpty).min(1).optional().describe('stay quiet when one of these patterns occurs anywhere in the reply'),
+  type: z.literal('mirror'),
+  measure: z.enum(MEASURES),
+  lexicon: z.string().optional().describe('feeling-echo: the lexicon of feeling words; default feelings'),
+  minClientWords: z.number().int().min(0).optional().describe('skip when the client said fewer content words'),
+  ...rangeFields,
+});
+
+const orderRule = z
+  .strictObject({
+    ...common,
+    type: z.literal('order'),
+    target: selectorSchema.describe('what gets flagged'),
+    after: selectorSchema.optional().describe('fire when the target comes after one of these'),
+    notAfter: selectorSchema.optional().describe('fire when the target comes with none of these before it'),
+  })
+  .refine((rule) => (rule.after === undefined) !== (rule.notAfter === undefined), 'give exactly one of `after` and `notAfter`');
+
+const absenceRule = z.strictObject({
+  ...common,
+  type: z.literal('absence'),
+  of: selectorSchema,
+  minWords: z.number().int().min(0).optional().describe('only judge replies at least this long'),
+});
+
+export const ruleSchema = z
+  .discriminatedUnion('type', [patternRule, countRule, mirrorRule, orderRule, absenceRule])
+  .refine((rule) => (rule.kind === 'coding') === (rule.weight === 0), {
+    message: 'coding rules have weight 0, and only coding rules do',
+    path: ['weight'],
+  });
+
+export const lexiconsSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-]*$/, 'lexicon names are lower case words'),
+  z.array(nonEmpty).min(1),
+);
+
+export const ruleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  rules: z.array(ruleSchema).optional(),
+  lexicons: lexiconsSchema.optional(),
+});
+
+export type RuleDefinition = z.infer<typeof ruleSchema>;
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+export type Selector = z.infer<typeof selectorSchema>;
+export type Example = z.infer<typeof exampleSchema>;
+export type Fix = z.infer<typeof fixSchema>;
+export type RuleType = RuleDefinition['type'];

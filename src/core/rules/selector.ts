@@ -1,0 +1,32 @@
+// Where in a reply a selector (behaviour codes and/or patterns) occurs: the
+// shared vocabulary of order and absence rules.
+import type { Span } from '../types.js';
+import type { RuleContext } from './context.js';
+import { compilePattern, findMatches, type CompiledPattern, type Lexicons } from './pattern.js';
+import type { Selector } from './schema.js';
+
+export interface CompiledSelector {
+  behaviours: ReadonlySet<string>;
+  patterns: CompiledPattern[];
+}
+
+export function compileSelector(selector: Selector, lexicons: Lexicons): CompiledSelector {
+  return {
+    behaviours: new Set(selector.behaviours ?? []),
+    patterns: (selector.patterns ?? []).map((source) => compilePattern(source, lexicons)),
+  };
+}
+
+export function occurrences(selector: CompiledSelector, context: RuleContext): Span[] {
+  const spans: Span[] = context.behaviours
+    .filter((behaviour) => selector.behaviours.has(behaviour.code))
+    .map(({ start, end }) => ({ start, end }));
+  for (const pattern of selector.patterns) {
+    for (const sentence of context.reply.sentences) {
+      for (const range of findMatches(pattern, sentence.words, context.lexicons)) {
+        spans.push({ start: sentence.words[range.first]!.start, end: sentence.words[range.last - 1]!.end });
+      }
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,36 @@
+// Message, suggestion and fix templates: {name} or {name|fallback}.
+import type { Sentence } from '../tokens/analyse.js';
+
+export function fillTemplate(template: string, vars: Record<string, string | null | undefined>): string {
+  return template.replace(/\{([a-zA-Z]+)(?:\|([^}]*))?\}/g, (whole, name: string, fallback: string | undefined) => {
+    const value = vars[name];
+    if (value !== undefined && value !== null && value !== '') return value;
+    return fallback ?? (name in vars ? '' : whole);
+  });
+}
+
+const stripEnd = (text: string): string => text.replace(/[\s.!?…]+$/, '');
+const stripStart = (text: string): string => text.replace(/^[\s,;:]+/, '');
+const lowerFirst = (text: string): string => (/^I\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
+
+/** The values a template may use for one match. */
+export function matchVars(
+  text: string,
+  match: { start: number; end: number; vars?: Record<string, string> },
+  sentence: Pick<Sentence, 'start' | 'end'> | undefined,
+  clientFeeling: string | null,
+): Record<string, string | null> {
+  const matched = text.slice(match.start, match.end);
+  const space = matched.search(/\s/);
+  const sentenceEnd = sentence?.end ?? match.end;
+  return {
+    match: matched,
+    first: space < 0 ? matched : matched.slice(0, space),
+    rest: space < 0 ? '' : matched.slice(space + 1),
+    after: stripEnd(stripStart(text.slice(match.end, sentenceEnd))),
+    from: lowerFirst(stripEnd(text.slice(match.start, sentenceEnd))),
+    sentence: sentence ? text.slice(sentence.start, sentence.end) : matched,
+    feeling: clientFeeling,
+    ...match.vars,
+  };
+}

@@ -1,0 +1,129 @@
+// Text -> tokens with exact offsets, stems and sentences: everything the rules
+// see. Tokens come from natural's tokenizer and are aligned back onto the text,
+// so every span is a pair of UTF-16 offsets into the original string.
+import { stem, tokenizeWords } from './natural.js';
+
+export interface Token {
+  text: string;
+  /** lower case, curly apostrophes made straight: what patterns compare against */
+  norm: string;
+  stem: string;
+  start: number;
+  end: number;
+  isWord: boolean;
+  sentence: number;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  /** the sentence's word tokens, in order (punctuation left out) */
+  words: Token[];
+  isQuestion: boolean;
+}
+
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  words: Token[];
+  sentences: Sentence[];
+}
+
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['"', '”', "'", '’', ')', ']']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'approx']);
+
+export function normalise(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
+
+export function stemOf(norm: string): string {
+  // The Porter stemmer mangles contractions ("you're" -> "you'r"); keep them whole.
+  return norm.includes("'") || !/\p{L}/u.test(norm) ? norm : stem(norm);
+}
+
+function alignTokens(text: string): Omit<Token, 'sentence'>[] {
+  const tokens: Omit<Token, 'sentence'>[] = [];
+  let cursor = 0;
+  for (const piece of tokenizeWords(text)) {
+    const start = text.indexOf(piece, cursor);
+    if (start < 0) continue; // cannot happen with a non-gap tokenizer; never invent offsets
+    const end = start + piece.length;
+    cursor = end;
+    const norm = normalise(piece);
+    const isWord = /[\p{L}\p{N}]/u.test(piece);
+    tokens.push({ text: piece, norm, stem: isWord ? stemOf(norm) : norm, start, end, isWord });
+  }
+  return tokens;
+}
+
+function endsSentence(tokens: Omit<Token, 'sentence'>[], i: number, text: string): boolean {
+  const token = tokens[i]!;
+  if (TERMINATORS.has(token.text)) {
+    const next = tokens[i + 1];
+    if (next && (TERMINATORS.has(next.text) || CLOSERS.has(next.text))) return false;
+    if (token.text === '.') {
+      const previous = tokens[i - 1];
+      if (previous && previous.end === token.start && ABBREVIATIONS.has(previous.norm)) return false;
+      // "3.5" and "e.g." are not sentence ends
+      if (next && next.start === token.end && next.isWord) return false;
+    }
+    return true;
+  }
+  if (CLOSERS.has(token.text)) {
+    const previous = tokens[i - 1];
+    return !!previous && previous.end === token.start && TERMINATORS.has(previous.text) && !CLOSERS.has(tokens[i + 1]?.text ?? '');
+  }
+  // A blank line ends a sentence even without punctuation.
+  const next = tokens[i + 1];
+  return !!next && /\n\s*\n/.test(text.slice(token.end, next.start));
+}
+
+export function analyse(text: string): Analysis {
+  const raw = alignTokens(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let current: Token[] = [];
+
+  const close = (): void => {
+    const words = current.filter((token) => token.isWord);
+    if (words.length > 0) {
+      const last = current[current.length - 1]!;
+      sentences.push({
+        index: sentences.length,
+        start: current[0]!.start,
+        end: last.end,
+        words,
+        isQuestion: current.some((token) => token.text === '?'),
+      });
+    }
+    current = [];
+  };
+
+  raw.forEach((token, i) => {
+    const placed: Token = { ...token, sentence: sentences.length };
+    tokens.push(placed);
+    current.push(placed);
+    if (endsSentence(raw, i, text)) close();
+  });
+  close();
+
+  // Tokens of a punctuation-only run belong to no sentence: point them at the
+  // nearest sentence so lookups stay in bounds.
+  const lastSentence = Math.max(0, sentences.length - 1);
+  for (const token of tokens) token.sentence = Math.min(token.sentence, lastSentence);
+
+  return { text, tokens, words: tokens.filter((token) => token.isWord), sentences };
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

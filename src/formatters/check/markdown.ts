@@ -1,0 +1,24 @@
+// A critique as Markdown, for pasting into a supervision note or an issue.
+import { DIMENSIONS, type Critique } from '../../core/types.js';
+
+const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function formatMarkdown(critique: Critique): string {
+  const lines = [`## Reply scored ${critique.score}/100 (${critique.band})`, '', `> ${critique.text.replace(/\n/g, '\n> ')}`, ''];
+  if (critique.client) lines.push(`Client: _${critique.client.replace(/\n/g, ' ')}_`, '');
+  lines.push('| dimension | score |', '| --- | ---: |', ...DIMENSIONS.map((d) => `| ${d} | ${critique.dimensions[d].score} |`), '');
+  const strengths = critique.findings.filter((f) => f.kind === 'strength');
+  const issues = critique.findings.filter((f) => f.kind === 'issue');
+  if (strengths.length) {
+    lines.push('### What works', '', ...strengths.map((f) => `- ${f.message} (“${f.match}”, \`${f.ruleId}\`)`), '');
+  }
+  if (issues.length) {
+    lines.push('### What undermines rapport', '', '| where | severity | finding | try instead |', '| --- | --- | --- | --- |');
+    for (const f of issues) {
+      lines.push(`| ${f.line}:${f.column} “${escapeCell(f.match)}” | ${f.severity} | ${escapeCell(f.message)} (\`${f.ruleId}\`) | ${escapeCell(f.suggestion ?? '')} |`);
+    }
+    lines.push('');
+  }
+  if (critique.rewrite) lines.push(`### Suggested rewrite (${critique.rewrite.score}/100)`, '', `> ${critique.rewrite.text}`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+// The terminal view of one critique, in the order a student reads it: score,
+// dimension bars, what works, what undermines rapport, then the rewrite.
+import chalk from 'chalk';
+import type { Scores } from '../../core/findings/score.js';
+import { BASELINE } from '../../core/findings/score.js';
+import type { CompiledPack } from '../../core/rules/pack.js';
+import { DIMENSIONS, type Critique } from '../../core/types.js';
+import { bar, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
+
+export interface TextOptions {
+  explain?: boolean;
+  width?: number;
+}
+
+const SEVERITY_MARK = { error: chalk.red('error'), warning: chalk.yellow('warning'), info: chalk.blue('info') } as const;
+
+function explainScores(scores: Scores): string[] {
+  const lines = [chalk.bold('How the score adds up'), chalk.dim(`  each dimension starts at ${BASELINE}; each rule that fired counts once`)];
+  for (const dimension of DIMENSIONS) {
+    const parts = scores.contributions.filter((c) => c.dimension === dimension);
+    const terms = parts.map((c) => `${c.points > 0 ? '+' : '−'}${Math.abs(c.points)} ${c.ruleId}`);
+    lines.push(`  ${dimension.padEnd(11)} ${[String(BASELINE), ...terms].join(' ')} = ${scores.dimensions[dimension].score}`);
+  }
+  lines.push(`  overall     mean of the four = ${scores.score}`);
+  return lines;
+}
+
+export function formatText(critique: Critique, scores: Scores, pack: CompiledPack, options: TextOptions = {}): string {
+  const width = options.width ?? WIDTH;
+  const out: string[] = [];
+  const colour = scoreColour(critique.score);
+  out.push(`${chalk.bold('Score')} ${colour(chalk.bold(`${critique.score}/100`))}  ${colour(critique.band)}`, '');
+  for (const dimension of DIMENSIONS) {
+    const value = critique.dimensions[dimension].score;
+    out.push(`  ${dimension.padEnd(11)} ${bar(value)} ${String(value).padStart(3)}`);
+  }
+  out.push('');
+
+  const strengths = critique.findings.filter((f) => f.kind === 'strength');
+  const issues = critique.findings.filter((f) => f.kind === 'issue');
+  const rationale = (ruleId: string): string => pack.sourceOf.get(ruleId)?.definition.rationale ?? '';
+
+  if (strengths.length) {
+    out.push(chalk.bold.green('What works'));
+    for (const f of strengths) {
+      out.push(`  ${chalk.green('✓')} ${wrap(f.message, width - 4, '    ')}`);
+      out.push(chalk.dim(`    “${f.match.length > 60 ? `${f.match.slice(0, 57)}…` : f.match}”  ${f.ruleId}`));
+      if (options.explain) out.push(chalk.dim(`    ${wrap(rationale(f.ruleId), width - 4, '    ')}`));
+    }
+    out.push('');
+  }
+  if (issues.length) {
+    out.push(chalk.bold.red('What undermines rapport'));
+    for (const f of issues) {
+      out.push(`  ${chalk.red('✗')} ${SEVERITY_MARK[f.severity]} ${wrap(f.message, width - 14, '    ')}`);
+      out.push(
+        underline(critique.text, f.start, f.end, width - 4)
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n'),
+      );
+      if (f.suggestion) out.push(`    ${chalk.cyan('→')} ${wrap(f.suggestion, width - 6, '      ')}`);
+      out.push(chalk.dim(`    ${f.line}:${f.column}  ${f.ruleId}`));
+      if (options.explain) out.push(chalk.dim(`    ${wrap(rationale(f.ruleId), width - 4, '    ')}`));
+    }
+    out.push('');
+  }
+  if (!strengths.length && !issues.length) {
+    out.push(chalk.dim('No rule found anything to praise or fault here. Try naming the feeling you hear, or asking one open question.'), '');
+  }
+  if (critique.rewrite) {
+    const gain = critique.rewrite.score - critique.score;
+    out.push(`${chalk.bold('Suggested rewrite')} ${chalk.dim(`(scores ${critique.rewrite.score}, +${gain})`)}`);
+    out.push(`  ${wrap(wordDiff(critique.text, critique.rewrite.text), width - 2, '  ')}`, '');
+  }
+  if (options.explain) out.push(...explainScores(scores), '');
+  return out.join('\n');
+}

@@ -1,0 +1,73 @@
+// Small pieces every terminal view shares: bars, wrapping, underlines, diffs.
+// Plain text first; colour is layered on by chalk only when it is enabled.
+import chalk from 'chalk';
+import { diffWords } from 'diff';
+
+export const WIDTH = 80;
+
+export function bar(score: number, width = 20): string {
+  const filled = Math.round((score / 100) * width);
+  const colour = score >= 70 ? chalk.green : score >= 45 ? chalk.yellow : chalk.red;
+  return colour('█'.repeat(filled)) + chalk.dim('░'.repeat(width - filled));
+}
+
+export function scoreColour(score: number): (text: string) => string {
+  return score >= 70 ? chalk.green : score >= 45 ? chalk.yellow : chalk.red;
+}
+
+/** Wrap words to `width` columns, every line after the first indented by `indent`. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const limit = lines.length === 0 ? width : width - indent.length;
+    if (line && [...line].length + 1 + [...word].length > limit) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.map((text, index) => (index === 0 ? text : indent + text)).join('\n');
+}
+
+/**
+ * The line of `text` holding [start, end), cut to fit `width`, with a caret
+ * underline beneath the span. Columns count code points, close enough for a
+ * monospace terminal for all but the widest emoji.
+ */
+export function underline(text: string, start: number, end: number, width: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', start);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const spanEnd = Math.min(end, lineEnd);
+  let from = lineStart;
+  let to = lineEnd;
+  const length = (a: number, b: number): number => [...text.slice(a, b)].length;
+  if (length(from, to) > width) {
+    const context = Math.max(0, Math.floor((width - length(start, spanEnd)) / 2));
+    from = Math.max(lineStart, start - context);
+    while (from > lineStart && length(from, start) > context) from += 1;
+    to = from;
+    while (to < lineEnd && length(from, to + 1) <= width) to += 1;
+  }
+  const prefix = from > lineStart ? '…' : '';
+  const suffix = to < lineEnd ? '…' : '';
+  const shown = prefix + text.slice(from, to).replace(/\t/g, ' ') + suffix;
+  const pad = ' '.repeat(length(from, start) + prefix.length);
+  const carets = '^'.repeat(Math.max(1, length(start, Math.min(spanEnd, to))));
+  return `${shown}\n${pad}${chalk.red(carets)}`;
+}
+
+/** Word-level diff: removals struck through in red, additions in green; [-x-]{+y+} when plain. */
+export function wordDiff(before: string, after: string): string {
+  const plain = chalk.level === 0;
+  return diffWords(before, after)
+    .map((part) => {
+      if (part.added) return plain ? `{+${part.value}+}` : chalk.green.underline(part.value);
+      if (part.removed) return plain ? `[-${part.value}-]` : chalk.red.strikethrough(part.value);
+      return part.value;
+    })
+    .join('');
+}

@@ -1,0 +1,114 @@
+// Reading rule packs from disk. The built-in pack is validated and compiled to
+// JSON at build time (dist/builtin-pack.json); it is used while the YAML files
+// in rules/ are unchanged, so a normal start parses no YAML at all.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
+import { InputError } from './errors.js';
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUILTIN_RULES = join(PACKAGE_ROOT, 'rules');
+const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'builtin-pack.json');
+
+interface FileStamp {
+  name: string;
+  size: number;
+  mtimeMs: number;
+}
+
+interface PackCache {
+  stamps: FileStamp[];
+  source: PackSource;
+}
+
+/** The YAML files of a pack folder (not its sub-folders: scenarios live there). */
+export function packFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    throw new InputError(dir, 'cannot read this rule pack folder');
+  }
+  return entries
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+function stampsOf(files: string[]): FileStamp[] {
+  return files.map((file) => {
+    const stat = statSync(file);
+    return { name: relative(PACKAGE_ROOT, file), size: stat.size, mtimeMs: stat.mtimeMs };
+  });
+}
+
+function displayName(file: string): string {
+  const fromCwd = relative(process.cwd(), file);
+  return fromCwd.startsWith('..') ? file : fromCwd;
+}
+
+async function parsePackDir(dir: string): Promise<PackSource> {
+  const { parseRuleFile } = await import('../core/rules/parse.js');
+  const sources = packFiles(dir).map((file) => {
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch {
+      throw new InputError(displayName(file), 'cannot read this rule file');
+    }
+    return parseRuleFile(content, displayName(file));
+  });
+  return { rules: sources.flatMap((source) => source.rules), lexicons: Object.assign({}, ...sources.map((source) => source.lexicons)) };
+}
+
+function readCache(files: string[]): PackSource | null {
+  if (!existsSync(CACHE_FILE)) return null;
+  try {
+    const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache;
+    return JSON.stringify(cache.stamps) === JSON.stringify(stampsOf(files)) ? cache.source : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function builtinSource(): Promise<PackSource> {
+  return readCache(packFiles(BUILTIN_RULES)) ?? (await parsePackDir(BUILTIN_RULES));
+}
+
+/** Build-time: validate the built-in pack and store it compiled-ready. */
+export async function builtinCache(): Promise<string> {
+  const files = packFiles(BUILTIN_RULES);
+  const source = await parsePackDir(BUILTIN_RULES);
+  compilePack([source]);
+  return JSON.stringify({ stamps: stampsOf(files), source } satisfies PackCache);
+}
+
+export interface LoadPacksOptions {
+  /** extra pack folders, in order */
+  packs?: string[];
+  settings?: Record<string, RuleSetting>;
+  /** leave the built-in pack out (rule authors testing a pack alone) */
+  builtin?: boolean;
+}
+
+export async function loadPack(options: LoadPacksOptions = {}): Promise<CompiledPack> {
+  try {
+    const sources: PackSource[] = [];
+    if (options.builtin !== false) sources.push(await builtinSource());
+    for (const dir of options.packs ?? []) {
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(dir, 'no such rule pack folder');
+      sources.push(await parsePackDir(dir));
+    }
+    return compilePack(sources, options.settings);
+  } catch (error) {
+    if (error instanceof RuleCompileError) throw ruleError(error);
+    throw error;
+  }
+}
+
+export function ruleError(error: RuleCompileError): InputError {
+  const rule = error.ruleId ? `rule "${error.ruleId}": ` : '';
+  return new InputError(error.file, rule + error.message, error.line, error.column);
+}
