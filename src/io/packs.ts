@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
 import { InputError } from './errors.js';
 
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder holding package.json, whether running from dist/ (bundled) or src/io/ (tests). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+export const PACKAGE_ROOT = packageRoot();
 export const BUILTIN_RULES = join(PACKAGE_ROOT, 'rules');
 const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'builtin-pack.json');
 

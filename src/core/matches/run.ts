@@ -1,9 +1,9 @@
 // Tokens -> rule matches -> behaviours. Phase 1 rules read the text; phase 2
 // rules (order, absence) also read the behaviours phase 1 found.
 import type { CompiledRule, RuleContext, RuleMatch } from '../rules/context.js';
-import { inLexicon } from '../rules/pattern.js';
+import { inLexicon, type CompiledPattern, type WordRange } from '../rules/pattern.js';
 import type { CompiledPack } from '../rules/pack.js';
-import type { Analysis } from '../tokens/analyse.js';
+import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
 import { resolveBehaviours } from './behaviours.js';
 
@@ -41,7 +41,13 @@ function behavioursOf(hits: RuleHit[], reply: Analysis): Behaviour[] {
 }
 
 export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis | null): MatchResult {
-  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [] };
+  const scanned = new Map<Sentence, Map<CompiledPattern, WordRange[]>>();
+  const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => {
+    let found = scanned.get(sentence);
+    if (!found) scanned.set(sentence, (found = pack.patterns.scan(sentence.words)));
+    return found.get(pattern) ?? [];
+  };
+  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches };
   context.clientFeeling = firstFeeling(client, context);
   const active = pack.rules.filter((rule) => applies(rule, client !== null));
   const runPhase = (phase: 1 | 2): RuleHit[] =>

@@ -1,7 +1,7 @@
 // What a rule sees when it runs, and what it gives back.
-import type { Analysis } from '../tokens/analyse.js';
+import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
-import type { Lexicons } from './pattern.js';
+import type { CompiledPattern, Lexicons, WordRange } from './pattern.js';
 import type { RuleDefinition } from './schema.js';
 
 export interface RuleContext {
@@ -12,6 +12,8 @@ export interface RuleContext {
   lexicons: Lexicons;
   /** behaviours found by the first-phase rules; order and absence rules read them */
   behaviours: Behaviour[];
+  /** a pattern's matches in one sentence of the reply (scanned once per sentence for all patterns) */
+  matches(pattern: CompiledPattern, sentence: Sentence): WordRange[];
 }
 
 export interface RuleMatch {

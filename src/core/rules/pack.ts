@@ -9,7 +9,7 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import { PatternError, type Lexicon, type Lexicons } from './pattern.js';
+import { PatternError, PatternIndex, type Lexicon, type Lexicons } from './pattern.js';
 import type { RuleDefinition } from './schema.js';
 
 /** A rule definition and where it came from, so errors can point at it. */
@@ -28,6 +28,7 @@ export interface PackSource {
 export interface CompiledPack {
   rules: CompiledRule[];
   lexicons: Lexicons;
+  patterns: PatternIndex;
   sourceOf: ReadonlyMap<string, SourcedRule>;
 }
 
@@ -61,18 +62,18 @@ function buildLexicons(sources: Record<string, string[]>): Map<string, Lexicon> 
   return lexicons;
 }
 
-function compileRule(definition: RuleDefinition, lexicons: Lexicons): CompiledRule {
+function compileRule(definition: RuleDefinition, index: PatternIndex): CompiledRule {
   switch (definition.type) {
     case 'pattern':
-      return pattern.compile(definition, lexicons);
+      return pattern.compile(definition, index);
     case 'count':
       return count.compile(definition);
     case 'mirror':
-      return mirror.compile(definition, lexicons);
+      return mirror.compile(definition, index);
     case 'order':
-      return order.compile(definition, lexicons);
+      return order.compile(definition, index);
     case 'absence':
-      return absence.compile(definition, lexicons);
+      return absence.compile(definition, index);
   }
 }
 
@@ -83,6 +84,7 @@ export function compilePack(sources: PackSource[], settings: Record<string, Rule
     for (const [name, words] of Object.entries(source.lexicons)) (lexiconSources[name] ??= []).push(...words);
   }
   const lexicons = buildLexicons(lexiconSources);
+  const patterns = new PatternIndex(lexicons);
   const sourceOf = new Map<string, SourcedRule>();
   const rules: CompiledRule[] = [];
   for (const sourced of sources.flatMap((source) => source.rules)) {
@@ -95,7 +97,7 @@ export function compilePack(sources: PackSource[], settings: Record<string, Rule
     const setting = settings[definition.id];
     if (setting === 'off') continue;
     try {
-      const compiled = compileRule(setting ? { ...definition, severity: setting } : definition, lexicons);
+      const compiled = compileRule(setting ? { ...definition, severity: setting } : definition, patterns);
       rules.push(compiled);
     } catch (error) {
       if (error instanceof PatternError) throw new RuleCompileError(error.message, file, line, column, definition.id);
@@ -105,5 +107,5 @@ export function compilePack(sources: PackSource[], settings: Record<string, Rule
   for (const id of Object.keys(settings)) {
     if (!sourceOf.has(id)) throw new RuleCompileError(`the config names rule "${id}", which no rule pack defines`, '(config)', 1, 1, id);
   }
-  return { rules, lexicons, sourceOf };
+  return { rules, lexicons, patterns, sourceOf };
 }

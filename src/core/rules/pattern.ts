@@ -16,6 +16,7 @@ import { normalise, stemOf, type Token } from '../tokens/analyse.js';
 
 export type Element =
   | { type: 'word'; norm: string }
+  | { type: 'words'; norms: ReadonlySet<string> }
   | { type: 'prefix'; prefix: string }
   | { type: 'stem'; stem: string }
   | { type: 'lexicon'; name: string }
@@ -28,7 +29,8 @@ export interface CompiledPattern {
   source: string;
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  alternatives: Element[][];
+  /** every way the pattern can be spelled out: atoms and gaps, no groups */
+  sequences: Element[][];
 }
 
 export interface Lexicon {
@@ -80,7 +82,7 @@ export function compilePattern(source: string, lexicons: Lexicons): CompiledPatt
       if (part === '^' || part === '$') throw new PatternError(`"${part}" may only start or end pattern "${source}"`);
       count += 1;
       if (count > MAX_ELEMENTS) throw new PatternError(`pattern "${source}" is longer than ${MAX_ELEMENTS} elements`);
-      alternatives[alternatives.length - 1]!.push(part === '(' ? { type: 'group', alternatives: parseAlternatives(')') } : atom(part));
+      alternatives[alternatives.length - 1]!.push(part === '(' ? group(parseAlternatives(')')) : atom(part));
     }
     if (closing) throw new PatternError(`missing ")" in pattern "${source}"`);
     return finish(alternatives);
@@ -89,6 +91,15 @@ export function compilePattern(source: string, lexicons: Lexicons): CompiledPatt
   const finish = (alternatives: Element[][]): Element[][] => {
     if (alternatives.some((sequence) => sequence.length === 0)) throw new PatternError(`empty alternative in pattern "${source}"`);
     return alternatives;
+  };
+
+  // (a|b|c) of single words is one set lookup, not three branches.
+  const group = (alternatives: Element[][]): Element => {
+    if (alternatives.length === 1 && alternatives[0]!.length === 1) return alternatives[0]![0]!;
+    if (alternatives.every((sequence) => sequence.length === 1 && sequence[0]!.type === 'word')) {
+      return { type: 'words', norms: new Set(alternatives.map((sequence) => (sequence[0] as { norm: string }).norm)) };
+    }
+    return { type: 'group', alternatives };
   };
 
   const atom = (part: string): Element => {
@@ -107,10 +118,37 @@ export function compilePattern(source: string, lexicons: Lexicons): CompiledPatt
   };
 
   const alternatives = parseAlternatives(null);
-  if (alternatives.every((sequence) => sequence.every((element) => element.type === 'optional' || element.type === 'gap'))) {
+  if (expand(alternatives, source).some((sequence) => sequence.every((element) => element.type === 'gap'))) {
     throw new PatternError(`pattern "${source}" can match nothing at all`);
   }
-  return { source, anchoredStart, anchoredEnd, alternatives };
+  return { source, anchoredStart, anchoredEnd, sequences: expand(alternatives, source) };
+}
+
+const MAX_SEQUENCES = 2048;
+
+/** Spell out groups and optionals into flat sequences, so matching never recurses into structure. */
+function expand(alternatives: Element[][], source: string): Element[][] {
+  const out: Element[][] = [];
+  const spell = (sequence: Element[]): Element[][] => {
+    let prefixes: Element[][] = [[]];
+    for (const element of sequence) {
+      let choices: Element[][];
+      if (element.type === 'group') choices = element.alternatives.flatMap(spell);
+      else if (element.type === 'optional') choices = [[], ...spell([element.element])];
+      else choices = [[element]];
+      prefixes = prefixes.flatMap((prefix) => choices.map((choice) => [...prefix, ...choice]));
+      if (prefixes.length > MAX_SEQUENCES) throw new PatternError(`pattern "${source}" has too many combinations; split it into several patterns`);
+    }
+    return prefixes;
+  };
+  for (const alternative of alternatives) out.push(...spell(alternative));
+  const seen = new Set<string>();
+  return out.filter((sequence) => {
+    const key = JSON.stringify(sequence, (_, value: unknown) => (value instanceof Set ? [...value] : value));
+    if (sequence.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function inLexicon(lexicon: Lexicon | undefined, token: Token): boolean {
@@ -121,6 +159,8 @@ function matchesAtom(element: Element, token: Token, lexicons: Lexicons): boolea
   switch (element.type) {
     case 'word':
       return token.norm === element.norm;
+    case 'words':
+      return element.norms.has(token.norm);
     case 'prefix':
       return token.norm.startsWith(element.prefix);
     case 'stem':
@@ -132,36 +172,26 @@ function matchesAtom(element: Element, token: Token, lexicons: Lexicons): boolea
   }
 }
 
-/** Every word position at which `sequence` starting at `from` can end. */
-function ends(sequence: Element[], index: number, words: Token[], from: number, lexicons: Lexicons, out: Set<number>): void {
-  if (index === sequence.length) {
-    out.add(from);
-    return;
-  }
-  const element = sequence[index]!;
-  const next = (position: number): void => ends(sequence, index + 1, words, position, lexicons, out);
-  switch (element.type) {
-    case 'gap':
-      for (let skip = 0; skip <= MAX_GAP && from + skip <= words.length; skip += 1) next(from + skip);
-      return;
-    case 'optional':
-      next(from);
-      for (const position of endsOf([element.element], words, from, lexicons)) next(position);
-      return;
-    case 'group':
-      for (const alternative of element.alternatives) {
-        for (const position of endsOf(alternative, words, from, lexicons)) next(position);
+/**
+ * Longest end of a flat sequence (atoms and gaps only) starting at `from`, or
+ * -1. Groups and optionals were expanded at compile time, so the hot path of
+ * every check is this loop: no allocation, and branching only at gaps.
+ */
+function longestEnd(sequence: Element[], index: number, words: Token[], from: number, lexicons: Lexicons, mustReachEnd: boolean): number {
+  let position = from;
+  for (let i = index; i < sequence.length; i += 1) {
+    const element = sequence[i]!;
+    if (element.type === 'gap') {
+      let best = -1;
+      for (let skip = 0; skip <= MAX_GAP && position + skip <= words.length; skip += 1) {
+        best = Math.max(best, longestEnd(sequence, i + 1, words, position + skip, lexicons, mustReachEnd));
       }
-      return;
-    default:
-      if (from < words.length && matchesAtom(element, words[from]!, lexicons)) next(from + 1);
+      return best;
+    }
+    if (position >= words.length || !matchesAtom(element, words[position]!, lexicons)) return -1;
+    position += 1;
   }
-}
-
-function endsOf(sequence: Element[], words: Token[], from: number, lexicons: Lexicons): Set<number> {
-  const out = new Set<number>();
-  ends(sequence, 0, words, from, lexicons, out);
-  return out;
+  return mustReachEnd && position !== words.length ? -1 : position;
 }
 
 export interface WordRange {
@@ -170,28 +200,104 @@ export interface WordRange {
   last: number;
 }
 
-/** Non-overlapping matches, leftmost-longest, over one sentence's words. */
-export function findMatches(pattern: CompiledPattern, words: Token[], lexicons: Lexicons): WordRange[] {
-  const found: WordRange[] = [];
-  let lastFirst = words.length - 1;
-  if (pattern.anchoredStart) {
-    // "^" may skip leading fillers ("So, well, what ..."), but need not.
-    const fillers = lexicons.get(FILLER_LEXICON);
-    lastFirst = 0;
-    while (lastFirst < words.length && inLexicon(fillers, words[lastFirst]!)) lastFirst += 1;
+interface IndexEntry {
+  pattern: CompiledPattern;
+  sequence: Element[];
+}
+
+/**
+ * All the patterns of a pack, indexed by the word or stem they can start
+ * with. Scanning a sentence then costs one or two lookups per word, however
+ * many hundred patterns the pack holds; only patterns that can start at a
+ * word are tried there.
+ */
+export class PatternIndex {
+  private readonly byNorm = new Map<string, IndexEntry[]>();
+  private readonly byStem = new Map<string, IndexEntry[]>();
+  private readonly anywhere: IndexEntry[] = [];
+
+  constructor(readonly lexicons: Lexicons) {}
+
+  compile(source: string): CompiledPattern {
+    return this.add(compilePattern(source, this.lexicons));
   }
-  for (let first = 0; first <= lastFirst && first < words.length; first += 1) {
-    let longest = -1;
-    for (const alternative of pattern.alternatives) {
-      for (const last of endsOf(alternative, words, first, lexicons)) {
-        if (last > first && last > longest && (!pattern.anchoredEnd || last === words.length)) longest = last;
+
+  add(pattern: CompiledPattern): CompiledPattern {
+    for (const sequence of pattern.sequences) this.register({ pattern, sequence });
+    return pattern;
+  }
+
+  private register(entry: IndexEntry): void {
+    const first = entry.sequence[0]!;
+    const add = (map: Map<string, IndexEntry[]>, key: string): void => {
+      const list = map.get(key);
+      if (list) list.push(entry);
+      else map.set(key, [entry]);
+    };
+    switch (first.type) {
+      case 'word':
+        return add(this.byNorm, first.norm);
+      case 'words':
+        return first.norms.forEach((norm) => add(this.byNorm, norm));
+      case 'stem':
+        return add(this.byStem, first.stem);
+      case 'lexicon': {
+        const lexicon = this.lexicons.get(first.name)!;
+        lexicon.words.forEach((norm) => add(this.byNorm, norm));
+        lexicon.stems.forEach((stem) => add(this.byStem, stem));
+        return;
       }
-    }
-    if (longest > first) {
-      found.push({ first, last: longest });
-      if (pattern.anchoredStart) break;
-      first = longest - 1;
+      default:
+        this.anywhere.push(entry);
     }
   }
-  return found;
+
+  /** Every pattern's matches in one sentence: non-overlapping, leftmost-longest. */
+  scan(words: Token[]): Map<CompiledPattern, WordRange[]> {
+    const longest = new Map<CompiledPattern, number[]>();
+    const tryEntry = (entry: IndexEntry, first: number): void => {
+      const end = longestEnd(entry.sequence, 0, words, first, this.lexicons, entry.pattern.anchoredEnd);
+      if (end <= first) return;
+      let ends = longest.get(entry.pattern);
+      if (!ends) longest.set(entry.pattern, (ends = []));
+      if ((ends[first] ?? -1) < end) ends[first] = end;
+    };
+    for (let first = 0; first < words.length; first += 1) {
+      const token = words[first]!;
+      for (const entry of this.byNorm.get(token.norm) ?? []) tryEntry(entry, first);
+      for (const entry of this.byStem.get(token.stem) ?? []) tryEntry(entry, first);
+      for (const entry of this.anywhere) tryEntry(entry, first);
+    }
+    const fillerRun = leadingFillers(words, this.lexicons);
+    const result = new Map<CompiledPattern, WordRange[]>();
+    for (const [pattern, ends] of longest) {
+      const ranges: WordRange[] = [];
+      let next = 0;
+      for (let first = 0; first < ends.length; first += 1) {
+        const end = ends[first];
+        if (end === undefined || first < next) continue;
+        // "^" may skip leading fillers ("So, well, what ..."), but need not.
+        if (pattern.anchoredStart && first > fillerRun) break;
+        ranges.push({ first, last: end });
+        next = end;
+        if (pattern.anchoredStart) break;
+      }
+      if (ranges.length) result.set(pattern, ranges);
+    }
+    return result;
+  }
+}
+
+function leadingFillers(words: Token[], lexicons: Lexicons): number {
+  const fillers = lexicons.get(FILLER_LEXICON);
+  let run = 0;
+  while (run < words.length && inLexicon(fillers, words[run]!)) run += 1;
+  return run;
+}
+
+/** One pattern on its own (tests, trace); the engine scans through a PatternIndex. */
+export function findMatches(pattern: CompiledPattern, words: Token[], lexicons: Lexicons): WordRange[] {
+  const index = new PatternIndex(lexicons);
+  index.add(pattern);
+  return index.scan(words).get(pattern) ?? [];
 }

@@ -2,7 +2,7 @@
 // shared vocabulary of order and absence rules.
 import type { Span } from '../types.js';
 import type { RuleContext } from './context.js';
-import { compilePattern, findMatches, type CompiledPattern, type Lexicons } from './pattern.js';
+import type { CompiledPattern, PatternIndex } from './pattern.js';
 import type { Selector } from './schema.js';
 
 export interface CompiledSelector {
@@ -10,10 +10,10 @@ export interface CompiledSelector {
   patterns: CompiledPattern[];
 }
 
-export function compileSelector(selector: Selector, lexicons: Lexicons): CompiledSelector {
+export function compileSelector(selector: Selector, index: PatternIndex): CompiledSelector {
   return {
     behaviours: new Set(selector.behaviours ?? []),
-    patterns: (selector.patterns ?? []).map((source) => compilePattern(source, lexicons)),
+    patterns: (selector.patterns ?? []).map((source) => index.compile(source)),
   };
 }
 
@@ -23,7 +23,7 @@ export function occurrences(selector: CompiledSelector, context: RuleContext): S
     .map(({ start, end }) => ({ start, end }));
   for (const pattern of selector.patterns) {
     for (const sentence of context.reply.sentences) {
-      for (const range of findMatches(pattern, sentence.words, context.lexicons)) {
+      for (const range of context.matches(pattern, sentence)) {
         spans.push({ start: sentence.words[range.first]!.start, end: sentence.words[range.last - 1]!.end });
       }
     }

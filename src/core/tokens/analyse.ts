@@ -38,9 +38,20 @@ export function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
+// Conversation reuses a small vocabulary, so stems are remembered; the bound
+// keeps a long batch of unusual words from growing the cache without limit.
+const STEM_CACHE_LIMIT = 50_000;
+const stems = new Map<string, string>();
+
 export function stemOf(norm: string): string {
-  // The Porter stemmer mangles contractions ("you're" -> "you'r"); keep them whole.
-  return norm.includes("'") || !/\p{L}/u.test(norm) ? norm : stem(norm);
+  let stemmed = stems.get(norm);
+  if (stemmed === undefined) {
+    // The Porter stemmer mangles contractions ("you're" -> "you'r"); keep them whole.
+    stemmed = norm.includes("'") || !/\p{L}/u.test(norm) ? norm : stem(norm);
+    if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+    stems.set(norm, stemmed);
+  }
+  return stemmed;
 }
 
 function alignTokens(text: string): Omit<Token, 'sentence'>[] {

@@ -1,13 +1,13 @@
 // `type: absence` — nothing in the reply does this (no feeling named, no question).
 import type { CompiledRule } from '../context.js';
-import type { Lexicons } from '../pattern.js';
+import type { PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 import { compileSelector, occurrences } from '../selector.js';
 
 type AbsenceRule = Extract<RuleDefinition, { type: 'absence' }>;
 
-export function compile(rule: AbsenceRule, lexicons: Lexicons): CompiledRule {
-  const selector = compileSelector(rule.of, lexicons);
+export function compile(rule: AbsenceRule, index: PatternIndex): CompiledRule {
+  const selector = compileSelector(rule.of, index);
   return {
     definition: rule,
     phase: 2,

@@ -1,7 +1,7 @@
 // `type: mirror` — how the reply picks up (or merely repeats) the client's words.
 import type { Analysis, Token } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import { compilePattern, findMatches, inLexicon, type Lexicons } from '../pattern.js';
+import { inLexicon, type PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 import { inRange } from './count.js';
 
@@ -50,8 +50,8 @@ function verbatim(context: RuleContext, client: Analysis): { value: number; span
   return { value, span };
 }
 
-export function compile(rule: MirrorRule, lexicons: Lexicons): CompiledRule {
-  const exceptions = (rule.unless ?? []).map((source) => compilePattern(source, lexicons));
+export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
+  const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
   return {
     definition: rule,
     phase: 1,
@@ -59,7 +59,7 @@ export function compile(rule: MirrorRule, lexicons: Lexicons): CompiledRule {
       const client = context.client;
       if (!client) return [];
       const excused = exceptions.some((exception) =>
-        context.reply.sentences.some((sentence) => findMatches(exception, sentence.words, context.lexicons).length > 0),
+        context.reply.sentences.some((sentence) => context.matches(exception, sentence).length > 0),
       );
       if (excused) return [];
       if (rule.minClientWords !== undefined && contentWords(client, context).length < rule.minClientWords) return [];

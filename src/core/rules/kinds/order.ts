@@ -1,15 +1,15 @@
 // `type: order` — something said after (or before any) something else:
 // a "but" after a validation, advice before any acknowledgement.
 import type { CompiledRule } from '../context.js';
-import type { Lexicons } from '../pattern.js';
+import type { PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 import { compileSelector, occurrences } from '../selector.js';
 
 type OrderRule = Extract<RuleDefinition, { type: 'order' }>;
 
-export function compile(rule: OrderRule, lexicons: Lexicons): CompiledRule {
-  const target = compileSelector(rule.target, lexicons);
-  const reference = compileSelector((rule.after ?? rule.notAfter)!, lexicons);
+export function compile(rule: OrderRule, index: PatternIndex): CompiledRule {
+  const target = compileSelector(rule.target, index);
+  const reference = compileSelector((rule.after ?? rule.notAfter)!, index);
   const wantsReferenceBefore = rule.after !== undefined;
   return {
     definition: rule,

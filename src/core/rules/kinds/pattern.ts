@@ -1,7 +1,7 @@
 // `type: pattern` — token patterns, scoped to sentences, questions or the reply.
 import type { Sentence } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import { compilePattern, findMatches, type Lexicons } from '../pattern.js';
+import type { PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 
 type PatternRule = Extract<RuleDefinition, { type: 'pattern' }>;
@@ -21,18 +21,18 @@ function sentencesInScope(rule: PatternRule, sentences: Sentence[]): Sentence[] 
   }
 }
 
-export function compile(rule: PatternRule, lexicons: Lexicons): CompiledRule {
-  const patterns = rule.patterns.map((source) => compilePattern(source, lexicons));
-  const exceptions = (rule.unless ?? []).map((source) => compilePattern(source, lexicons));
+export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
+  const patterns = rule.patterns.map((source) => index.compile(source));
+  const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
   return {
     definition: rule,
     phase: 1,
     run(context: RuleContext): RuleMatch[] {
       const matches: RuleMatch[] = [];
       for (const sentence of sentencesInScope(rule, context.reply.sentences)) {
-        if (exceptions.some((exception) => findMatches(exception, sentence.words, context.lexicons).length > 0)) continue;
+        if (exceptions.some((exception) => context.matches(exception, sentence).length > 0)) continue;
         for (const pattern of patterns) {
-          for (const range of findMatches(pattern, sentence.words, context.lexicons)) {
+          for (const range of context.matches(pattern, sentence)) {
             const start = sentence.words[range.first]!.start;
             const end = sentence.words[range.last - 1]!.end;
             if (!matches.some((match) => match.start < end && start < match.end)) matches.push({ start, end });
