@@ -67,7 +67,11 @@ async function parsePackDir(dir: string): Promise<PackSource> {
     }
     return parseRuleFile(content, displayName(file));
   });
-  return { rules: sources.flatMap((source) => source.rules), lexicons: Object.assign({}, ...sources.map((source) => source.lexicons)) };
+  const lexicons: Record<string, string[]> = {};
+  for (const source of sources) {
+    for (const [name, words] of Object.entries(source.lexicons)) (lexicons[name] ??= []).push(...words);
+  }
+  return { rules: sources.flatMap((source) => source.rules), lexicons };
 }
 
 function readCache(files: string[]): PackSource | null {
