@@ -59,7 +59,8 @@ export function parseConfig(content: string, file: string): Config {
   }
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // A misspelt key also shows up as a missing one; the unknown key is the real story.
+    const issue = parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const node = document.getIn(issue.path as (string | number)[], true);
     const detail =
       issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}` : `${issue.path.join('.') || 'config'}: ${issue.message}`;

@@ -35,9 +35,12 @@ export function tidy(text: string): string {
 }
 
 export function proposeRewrite(text: string, reply: Analysis, hits: RuleHit[], clientFeeling: string | null): string | null {
+  // A sentence that has to go is not worth rephrasing, so deletions come
+  // first; otherwise the heavier rule's fix wins where two overlap.
+  const deletesFirst = (hit: RuleHit): number => (hit.rule.definition.fix?.action === 'delete-sentence' ? 0 : 1);
   const fixes = hits
     .filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix)
-    .sort((a, b) => b.rule.definition.weight - a.rule.definition.weight || a.match.start - b.match.start);
+    .sort((a, b) => deletesFirst(a) - deletesFirst(b) || b.rule.definition.weight - a.rule.definition.weight || a.match.start - b.match.start);
   if (fixes.length === 0) return null;
 
   const sentenceEdits: Edit[] = [];

@@ -58,7 +58,8 @@ export function parseRuleFile(content: string, file: string): PackSource {
 
   const parsed = ruleFileSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // A misspelt key also shows up as a missing one; the unknown key is the real story.
+    const issue = parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const node =
       (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? keyNodeAt(document, issue.path, issue.keys[0]) : null) ??
       nodeAt(document, issue.path);

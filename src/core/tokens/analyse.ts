@@ -74,6 +74,8 @@ function endsSentence(tokens: Omit<Token, 'sentence'>[], i: number, text: string
   if (TERMINATORS.has(token.text)) {
     const next = tokens[i + 1];
     if (next && (TERMINATORS.has(next.text) || CLOSERS.has(next.text))) return false;
+    // "Well... maybe" and "e.g. this" carry on when the next word is lower case.
+    if ((token.text === '.' || token.text === '…') && next?.isWord && /^\p{Ll}/u.test(next.text)) return false;
     if (token.text === '.') {
       const previous = tokens[i - 1];
       if (previous && previous.end === token.start && ABBREVIATIONS.has(previous.norm)) return false;

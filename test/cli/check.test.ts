@@ -1,0 +1,94 @@
+// rapport check end to end, through bin/rapport.
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rapport } from '../helpers.js';
+
+const json = (args: string[], input?: string) => {
+  const result = rapport(['check', '--format', 'json', ...args], { input });
+  return { ...result, critique: result.status === 2 ? null : JSON.parse(result.stdout) };
+};
+
+describe('rapport check', () => {
+  it('prints the contract critique object', () => {
+    const { status, critique } = json(['You need to calm down.']);
+    expect(status).toBe(0);
+    expect(critique).toMatchObject({ schemaVersion: 1, text: 'You need to calm down.', client: null, band: expect.any(String) });
+    expect(Object.keys(critique.dimensions).sort()).toEqual(['attunement', 'openness', 'pacing', 'validation']);
+    const finding = critique.findings.find((f: { ruleId: string }) => f.ruleId === 'validation.invalidating-command');
+    expect(finding).toMatchObject({ kind: 'issue', severity: 'error', match: 'calm down', start: 12, end: 21, line: 1, column: 13 });
+    expect(critique.behaviours).toContainEqual({ code: 'directive', start: 0, end: 22 });
+    expect(critique.rewrite.score).toBeGreaterThan(critique.score);
+  });
+
+  it('separates a poor reply from a good one', () => {
+    const poor = json(['--file', 'fixtures/replies/poor.txt']).critique;
+    const good = json(['--file', 'fixtures/replies/good.txt']).critique;
+    expect(poor.score).toBeLessThanOrEqual(45);
+    expect(good.score).toBeGreaterThanOrEqual(70);
+    expect(good.rewrite).toBeNull();
+    expect(poor.rewrite.score - poor.score).toBeGreaterThanOrEqual(20);
+  });
+
+  it('reads standard input and a client statement file', () => {
+    const { critique } = json(['-', '--client-file', 'fixtures/replies/client.txt'], 'You feel ashamed that you keep going back.');
+    expect(critique.client).toContain('ashamed');
+    expect(critique.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('attunement.echoes-feeling');
+  });
+
+  it('uses the client feeling word in the rewrite opener', () => {
+    const { critique } = json(['--client', 'I am terrified of going back to school.', 'You should just go back.']);
+    expect(critique.rewrite.text).toMatch(/terrified/);
+  });
+
+  it('exits 1 under --fail-under and 0 above it', () => {
+    expect(rapport(['check', '--fail-under', '60', 'Calm down.']).status).toBe(1);
+    expect(rapport(['check', '--fail-under', '10', 'It sounds like that was frightening.']).status).toBe(0);
+  });
+
+  it('renders markdown and a plain text view without colour codes when piped', () => {
+    const markdown = rapport(['check', '--format', 'markdown', 'Calm down.']);
+    expect(markdown.stdout).toMatch(/^## Reply scored \d+\/100/);
+    const text = rapport(['check', 'Why did you do that?']);
+    expect(text.stdout).toMatch(/Score \d+\/100/);
+    expect(text.stdout).toMatch(/What undermines rapport/);
+    expect(text.stdout).not.toMatch(/\u001b\[/);
+    for (const line of text.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('shows the arithmetic with --explain', () => {
+    const { stdout } = rapport(['check', '--explain', 'Calm down.']);
+    expect(stdout).toMatch(/How the score adds up/);
+    expect(stdout).toMatch(/validation\s+50 −25 validation\.invalidating-command/);
+  });
+
+  it('writes --out atomically and refuses to overwrite its input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-'));
+    const out = join(dir, 'report.json');
+    expect(rapport(['check', '--format', 'json', '--out', out, 'Calm down.']).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).schemaVersion).toBe(1);
+    const input = join(dir, 'draft.txt');
+    writeFileSync(input, 'Calm down.');
+    const clash = rapport(['check', '--file', input, '--out', input]);
+    expect(clash.status).toBe(2);
+    expect(readFileSync(input, 'utf8')).toBe('Calm down.');
+    expect(existsSync(join(dir, '.draft.txt.tmp'))).toBe(false);
+  });
+
+  it('exits 2 with one line naming the problem, never a stack trace', () => {
+    for (const args of [['--file', 'no/such/file.txt'], ['--format', 'yaml', 'hi'], ['--fail-under', 'lots', 'hi'], ['--no-such-option', 'hi'], ['   ']]) {
+      const result = rapport(['check', ...args]);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^rapport: /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(rapport(['check', '--file', 'no/such/file.txt']).stderr).toMatch(/no\/such\/file\.txt/);
+  });
+
+  it('adds a rule pack with --rules', () => {
+    const { critique } = json(['--rules', 'fixtures/packs/custom', "That's enough, young man."]);
+    expect(critique.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('custom.talking-down');
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern, findMatches, PatternError, type Lexicons } from '../../src/core/rules/pattern.js';
+import { analyse } from '../../src/core/tokens/analyse.js';
+
+const lexicons: Lexicons = new Map([
+  ['feelings', { words: new Set(['scared', 'angry']), stems: new Set(['scare', 'angri']) }],
+  ['fillers', { words: new Set(['so', 'well']), stems: new Set(['so', 'well']) }],
+]);
+
+function matched(pattern: string, text: string): string[] {
+  const compiled = compilePattern(pattern, lexicons);
+  return analyse(text).sentences.flatMap((sentence) =>
+    findMatches(compiled, sentence.words, lexicons).map((range) => text.slice(sentence.words[range.first]!.start, sentence.words[range.last - 1]!.end)),
+  );
+}
+
+describe('token patterns', () => {
+  it('match words case-insensitively and either apostrophe', () => {
+    expect(matched("you don't have to", 'You don’t have to decide.')).toEqual(['You don’t have to']);
+  });
+
+  it('support alternatives, optional words and stems', () => {
+    expect(matched('you (need|have) to', 'You have to go.')).toEqual(['You have to']);
+    expect(matched('makes (complete)? sense', 'It makes complete sense. It makes sense.')).toEqual(['makes complete sense', 'makes sense']);
+    expect(matched('~feel', 'She feels it.')).toEqual(['feels']);
+  });
+
+  it('support lexicons, prefixes, wildcards and bounded gaps', () => {
+    expect(matched('you ... @feelings', 'You seem really quite scared.')).toEqual(['You seem really quite scared']);
+    expect(matched('you ... @feelings', 'You seem to me in a way that is scared.')).toEqual([]);
+    expect(matched('overwhelm*', 'It was overwhelming.')).toEqual(['overwhelming']);
+    expect(matched('i * you', 'I hear you.')).toEqual(['I hear you']);
+  });
+
+  it('anchor at sentence start, skipping fillers, and at sentence end', () => {
+    expect(matched('^ what', 'So, what happened? And what then?')).toEqual(['what']);
+    expect(matched('^ what', 'Tell me what happened.')).toEqual([]);
+    expect(matched('right $', 'That is right. Right now it hurts.')).toEqual(['right']);
+  });
+
+  it('never matches across sentences', () => {
+    expect(matched('hard what', 'That is hard. What now?')).toEqual([]);
+  });
+
+  it('rejects malformed patterns at load time with the pattern in the message', () => {
+    expect(() => compilePattern('(you need', lexicons)).toThrow(PatternError);
+    expect(() => compilePattern('you)', lexicons)).toThrow(/unbalanced/);
+    expect(() => compilePattern('@nosuch', lexicons)).toThrow(/unknown lexicon/);
+    expect(() => compilePattern("you('re)", lexicons)).toThrow(/contractions/);
+    expect(() => compilePattern('...', lexicons)).toThrow(/match nothing/);
+    expect(() => compilePattern('a ^ b', lexicons)).toThrow(/only start or end/);
+  });
+});

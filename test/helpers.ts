@@ -1,0 +1,30 @@
+// Shared by the tests: the built-in pack, loaded once per test file.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CompiledPack } from '../src/core/rules/pack.js';
+import { loadPack } from '../src/io/packs.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/rapport', import.meta.url));
+
+let builtin: Promise<CompiledPack> | undefined;
+export function builtinPack(): Promise<CompiledPack> {
+  return (builtin ??= loadPack());
+}
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run bin/rapport as a user would: a whole process, no colour unless asked. */
+export function rapport(args: string[], options: SpawnSyncOptions & { input?: string } = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    ...options,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+  });
+  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
