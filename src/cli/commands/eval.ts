@@ -1,0 +1,110 @@
+// rapport eval: agreement of the rules with human behaviour codes.
+import { Command, Option } from 'commander';
+import { CodingError, makeCoder, parseValueMap, type CodeColumns } from '../../eval/codes.js';
+import { assessAll, collectUtterances, evaluate } from '../../eval/evaluate.js';
+import { formatEvalJson } from '../../formatters/eval/json.js';
+import { formatEvalText } from '../../formatters/eval/text.js';
+import { InputError, UsageError } from '../../io/errors.js';
+import { readStdin, readTextFile } from '../../io/input.js';
+import { emit } from '../../io/output.js';
+import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
+import { OPTIONS, type CommonOptions } from '../options.js';
+import { setup } from '../setup.js';
+
+export const EVAL_FORMATS = ['text', 'json'] as const;
+
+const TEXT_ROLES = ['speaker', 'text', 'transcript', 'id'] as const;
+const CODE_ROLES = ['code', 'quality', 'annotator'] as const;
+type Role = (typeof TEXT_ROLES)[number] | (typeof CODE_ROLES)[number];
+
+interface EvalOptions extends CommonOptions {
+  examples: number;
+  column?: string[];
+  map?: string[];
+  high: string;
+  counsellor?: string[];
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function parseColumns(entries: readonly string[]): { text: ColumnOptions; codes: Partial<CodeColumns> } {
+  const text: ColumnOptions = {};
+  const codes: Partial<CodeColumns> = {};
+  for (const entry of entries) {
+    const at = entry.indexOf('=');
+    const role = entry.slice(0, at).trim().toLowerCase() as Role;
+    const name = entry.slice(at + 1).trim();
+    if (at <= 0 || name === '') throw new UsageError(`--column takes ROLE=NAME, not "${entry}"`);
+    if ((TEXT_ROLES as readonly string[]).includes(role)) text[role as (typeof TEXT_ROLES)[number]] = name;
+    else if ((CODE_ROLES as readonly string[]).includes(role)) codes[role as (typeof CODE_ROLES)[number]] = name;
+    else throw new UsageError(`--column "${entry}": the role must be one of ${[...TEXT_ROLES, ...CODE_ROLES].join(', ')}`);
+  }
+  return { text, codes };
+}
+
+async function run(file: string, options: EvalOptions): Promise<void> {
+  const columns = parseColumns(options.column ?? []);
+  let valueMap;
+  try {
+    valueMap = parseValueMap(options.map ?? []);
+  } catch (error) {
+    if (error instanceof CodingError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { pack } = await setup(options);
+  const content = file === '-' ? await readStdin() : readTextFile(file);
+  const name = file === '-' ? '(stdin)' : file;
+  try {
+    const turns = readTranscript(content, file === '-' ? 'stdin.csv' : file, { defaultTranscript: name, columns: columns.text });
+    if (turns.length === 0) throw new InputError(name, 'no coded rows: the file is empty');
+    const coder = makeCoder(Object.keys(turns[0]!.fields ?? {}), columns.codes, valueMap);
+    const names = options.counsellor ?? [];
+    const collected = collectUtterances(turns, coder, (speaker) => isCounsellor(speaker, names));
+    if (collected.utterances.length === 0) throw new InputError(name, 'no counsellor rows (speakers: therapist, counsellor, ...; or name them with --counsellor)');
+    const assessed = assessAll(pack, collected.utterances);
+    const layout = coder.layout === 'annomi-full' ? "AnnoMI per-annotator columns (question_exists/_subtype, reflection_exists/_subtype, therapist_input_exists/_subtype)" : `one code per row in column "${coder.columns.code}"`;
+    const report = evaluate(pack, collected, assessed, { file: name, layout, examples: options.examples, highQuality: options.high });
+    emit(options.format === 'json' ? formatEvalJson(report) : formatEvalText(report), options.out, file === '-' ? [] : [file]);
+  } catch (error) {
+    if (error instanceof TranscriptError) throw new InputError(name, error.message, error.line);
+    if (error instanceof CodingError) throw new InputError(name, error.message);
+    throw error;
+  }
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 10_000) throw new Error(`--examples takes a whole number from 0 to 10000, not "${value}"`);
+  return number;
+}
+
+export function command(): Command {
+  return new Command('eval')
+    .description('agreement of the rules with human behaviour codes (MITI-style), e.g. AnnoMI')
+    .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator); - reads standard input')
+    .addOption(OPTIONS.format(EVAL_FORMATS))
+    .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(wholeNumber).default(0))
+    .addOption(
+      new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
+    )
+    .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
+    .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
+    .addOption(OPTIONS.counsellor())
+    .addOption(OPTIONS.out())
+    .addOption(OPTIONS.rules())
+    .addOption(OPTIONS.config())
+    .addOption(OPTIONS.color())
+    .addHelpText(
+      'after',
+      `
+AnnoMI's files work as they are: dev-full.csv (one row per annotator, with question/reflection/
+therapist-input subtypes) or dev-simple.csv (main_therapist_behaviour only). Several annotators of
+one utterance are combined by majority, ties counting as present.
+
+Examples:
+  rapport eval annomi/dev-full.csv
+  rapport eval annomi/dev-full.csv --examples 10 --format json --out eval.json
+  rapport eval coded.csv --column code=miti --map SR=reflection.simple --map "Q+=question.open"`,
+    )
+    .action(run);
+}
