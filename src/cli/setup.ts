@@ -20,7 +20,7 @@ export function useColour(options: Pick<CommonOptions, 'color' | 'out'>, stream:
 }
 
 export async function setup(options: CommonOptions, extra: { builtin?: boolean } = {}): Promise<Setup> {
-  const config = loadConfig(options.config, process.cwd());
+  const config = await loadConfig(options.config, process.cwd());
   const pack = await loadPack({
     packs: [...(config.packs ?? []), ...(options.rules ?? [])],
     settings: config.rules,

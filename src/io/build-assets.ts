@@ -2,7 +2,7 @@
 // JSON Schemas, generated from the same zod schemas the validators use.
 import { z } from 'zod';
 import { ruleFileSchema } from '../core/rules/schema.js';
-import { configSchema } from './config.js';
+import { configSchema } from './config-schema.js';
 export { builtinCache } from './packs.js';
 
 export function ruleFileJsonSchema(): unknown {

@@ -2,35 +2,12 @@
 // --config. Unknown keys are errors, so a typo never silently does nothing.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import { z } from 'zod';
+import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
 
 export const CONFIG_NAMES = ['.rapportrc.yaml', '.rapportrc.yml', 'rapport.config.yaml'] as const;
 
-const ruleSetting = z.enum(['off', 'error', 'warning', 'info']);
-
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  packs: z.array(z.string().min(1)).optional().describe('extra rule pack folders, relative to this file'),
-  rules: z.record(z.string(), ruleSetting).optional().describe('turn rules off or change their severity, by rule id'),
-  lint: z
-    .strictObject({
-      minScore: z.number().min(0).max(100).optional().describe('an example scoring below this is an error'),
-      ignore: z.array(z.string()).optional().describe('globs of files lint skips'),
-      counsellorLabels: z.array(z.string().min(1)).optional().describe('speaker labels of example counsellor lines'),
-      clientLabels: z.array(z.string().min(1)).optional().describe('speaker labels of client lines'),
-      yamlKeys: z.array(z.string().min(1)).optional().describe('YAML keys that hold example replies'),
-    })
-    .optional(),
-  batch: z
-    .strictObject({
-      counsellor: z.array(z.string().min(1)).optional().describe('speaker names that are the counsellor'),
-    })
-    .optional(),
-});
-
-export type Config = z.infer<typeof configSchema> & { file: string | null; dir: string };
+export type Config = ConfigFile & { file: string | null; dir: string };
 
 export function findConfig(from: string): string | null {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
@@ -42,7 +19,9 @@ export function findConfig(from: string): string | null {
   }
 }
 
-export function parseConfig(content: string, file: string): Config {
+/** Parsing needs yaml and zod; they are loaded only when there is a config file to read. */
+export async function parseConfig(content: string, file: string): Promise<Config> {
+  const [{ LineCounter, parseDocument, isNode }, { configSchema }] = await Promise.all([import('yaml'), import('./config-schema.js')]);
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): [number, number] => {
@@ -71,7 +50,7 @@ export function parseConfig(content: string, file: string): Config {
 }
 
 /** The named config, else the nearest one upward from `cwd`, else an empty one. */
-export function loadConfig(explicit: string | undefined, cwd: string): Config {
+export async function loadConfig(explicit: string | undefined, cwd: string): Promise<Config> {
   const file = explicit ?? findConfig(cwd);
   if (!file) return { file: null, dir: cwd };
   let content: string;

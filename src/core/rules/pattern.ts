@@ -128,27 +128,19 @@ const MAX_SEQUENCES = 2048;
 
 /** Spell out groups and optionals into flat sequences, so matching never recurses into structure. */
 function expand(alternatives: Element[][], source: string): Element[][] {
-  const out: Element[][] = [];
   const spell = (sequence: Element[]): Element[][] => {
     let prefixes: Element[][] = [[]];
     for (const element of sequence) {
-      let choices: Element[][];
-      if (element.type === 'group') choices = element.alternatives.flatMap(spell);
-      else if (element.type === 'optional') choices = [[], ...spell([element.element])];
-      else choices = [[element]];
-      prefixes = prefixes.flatMap((prefix) => choices.map((choice) => [...prefix, ...choice]));
-      if (prefixes.length > MAX_SEQUENCES) throw new PatternError(`pattern "${source}" has too many combinations; split it into several patterns`);
+      const choices =
+        element.type === 'group' ? element.alternatives.flatMap(spell) : element.type === 'optional' ? [[], ...spell([element.element])] : [[element]];
+      const next: Element[][] = [];
+      for (const prefix of prefixes) for (const choice of choices) next.push(choice.length ? prefix.concat(choice) : prefix);
+      if (next.length > MAX_SEQUENCES) throw new PatternError(`pattern "${source}" has too many combinations; split it into several patterns`);
+      prefixes = next;
     }
     return prefixes;
   };
-  for (const alternative of alternatives) out.push(...spell(alternative));
-  const seen = new Set<string>();
-  return out.filter((sequence) => {
-    const key = JSON.stringify(sequence, (_, value: unknown) => (value instanceof Set ? [...value] : value));
-    if (sequence.length === 0 || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return alternatives.flatMap(spell).filter((sequence) => sequence.length > 0);
 }
 
 export function inLexicon(lexicon: Lexicon | undefined, token: Token): boolean {
