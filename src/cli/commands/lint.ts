@@ -1,0 +1,185 @@
+// rapport lint: check the example counsellor replies inside training material
+// (Markdown handbooks, plain-text notes, YAML scenario banks), for CI.
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { formatGithub } from '../../formatters/lint/github.js';
+import { formatJson } from '../../formatters/lint/json.js';
+import { formatJunit } from '../../formatters/lint/junit.js';
+import { formatSarif } from '../../formatters/lint/sarif.js';
+import { formatText } from '../../formatters/lint/text.js';
+import { InputError, UsageError } from '../../io/errors.js';
+import { readTextFile } from '../../io/input.js';
+import { emit, writeAtomic } from '../../io/output.js';
+import { PACKAGE_ROOT } from '../../io/packs.js';
+import { applyBaseline, baselineSchema, toBaseline, type Baseline } from '../../lint/baseline.js';
+import { changedSince, type ChangedLines } from '../../lint/changed.js';
+import { discover, toPosix } from '../../lint/files.js';
+import { exitCodeOf, lintContent, rulesOf, summarise } from '../../lint/lint.js';
+import type { FileProblem, FileResult, LintReport } from '../../lint/types.js';
+import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../readers/training/index.js';
+import { OPTIONS, type CommonOptions } from '../options.js';
+import { setup } from '../setup.js';
+
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+
+interface LintOptions extends CommonOptions {
+  failUnder?: number;
+  maxWarnings?: number;
+  changedSince?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  counsellor?: string[];
+}
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function readBaseline(file: string): Baseline {
+  const content = readTextFile(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch (error) {
+    throw new InputError(file, `not a baseline: invalid JSON (${(error as Error).message})`);
+  }
+  const parsed = baselineSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(file, `not a rapport lint baseline: ${issue.path.join('.') || 'file'}: ${issue.message} (write one with --write-baseline)`);
+  }
+  return parsed.data;
+}
+
+/** Where a file sits relative to the baseline file's folder, so a baseline works from any working directory. */
+const keyFor = (baselineFile: string) => (path: string): string => toPosix(relative(dirname(resolve(baselineFile)), path));
+
+function problemOf(file: string, error: unknown): FileProblem {
+  if (error instanceof ExtractError) return { file, line: error.line, column: null, message: error.message };
+  if (error instanceof InputError) return { file, line: error.line, column: error.column, message: error.message.replace(/^.*?: /, '') };
+  throw error;
+}
+
+async function run(paths: string[], options: LintOptions): Promise<void> {
+  if (paths.length === 0) throw new UsageError('name the training material to lint: files, folders or globs (e.g. rapport lint docs/)');
+  if (options.baseline && options.writeBaseline && resolve(options.baseline) !== resolve(options.writeBaseline)) {
+    throw new UsageError('give --baseline or --write-baseline, or the same file to both (to update it)');
+  }
+  const { config, pack } = await setup(options);
+  const cwd = process.cwd();
+  const lintConfig = config.lint ?? {};
+  const extract: ExtractOptions = {
+    counsellorLabels: [...(lintConfig.counsellorLabels ?? DEFAULT_OPTIONS.counsellorLabels), ...(options.counsellor ?? [])],
+    clientLabels: lintConfig.clientLabels ?? DEFAULT_OPTIONS.clientLabels,
+    yamlKeys: lintConfig.yamlKeys ?? DEFAULT_OPTIONS.yamlKeys,
+  };
+  const minScore = options.failUnder ?? lintConfig.minScore;
+  const baseline = options.baseline && !options.writeBaseline ? readBaseline(options.baseline) : null;
+
+  const found = discover(paths, { cwd, ignore: lintConfig.ignore, ignoreBase: config.dir });
+  const problems: FileProblem[] = found.missing.map(({ path, message }) => ({ file: toPosix(path), line: null, column: null, message }));
+  const changed: ChangedLines | null = options.changedSince ? changedSince(options.changedSince, found.files.map((f) => f.path), cwd) : null;
+
+  let files: FileResult[] = [];
+  for (const { path, file } of found.files) {
+    try {
+      const lines = changed ? changed(path) : 'all';
+      if (lines !== 'all' && lines.size === 0) continue;
+      const content = readTextFile(path);
+      files.push(lintContent(pack, content, file, path, { extract, minScore, lines: lines === 'all' ? null : lines }));
+    } catch (error) {
+      problems.push(problemOf(file, error));
+    }
+  }
+  if (options.writeBaseline) {
+    const written = toBaseline(files, keyFor(options.writeBaseline));
+    writeAtomic(options.writeBaseline, `${JSON.stringify(written, null, 2)}\n`, found.files.map((f) => f.path));
+    files = applyBaseline(files, written, keyFor(options.writeBaseline));
+    process.stderr.write(`rapport: wrote ${written.findings.length} findings to the baseline ${options.writeBaseline}\n`);
+  } else if (baseline && options.baseline) {
+    files = applyBaseline(files, baseline, keyFor(options.baseline));
+  }
+
+  const report: LintReport = { files, problems, summary: summarise({ files, problems }) };
+  const rules = rulesOf(pack, report, minScore);
+  let output: string;
+  switch (options.format) {
+    case 'json':
+      output = formatJson(report, rules);
+      break;
+    case 'sarif':
+      output = formatSarif(report, rules, { version: version() });
+      break;
+    case 'junit':
+      output = formatJunit(report);
+      break;
+    case 'github':
+      output = formatGithub(report);
+      break;
+    default:
+      output = formatText(report);
+  }
+  emit(output, options.out, found.files.map((f) => f.path));
+  // Unreadable files are named on standard error too, whatever the format, so a CI log always shows them.
+  if (options.format !== 'text' || options.out) {
+    for (const problem of problems) {
+      const where = [problem.file, problem.line, problem.line !== null ? problem.column : null].filter((part) => part !== null).join(':');
+      process.stderr.write(`rapport: ${where}: ${problem.message}\n`);
+    }
+  }
+  process.exitCode = exitCodeOf(report.summary, { maxWarnings: options.maxWarnings });
+}
+
+function failUnder(): Option {
+  const option = OPTIONS.failUnder();
+  option.description = 'an example scoring below this is an error (rapport/min-score); overrides lint.minScore';
+  return option;
+}
+
+export function command(): Command {
+  return new Command('lint')
+    .description('check the example counsellor replies in training material (Markdown, text, YAML) for CI')
+    .argument('[paths...]', 'files, folders (walked for .md .markdown .mdx .txt .yaml .yml) or quoted globs')
+    .addOption(OPTIONS.format(LINT_FORMATS))
+    .addOption(OPTIONS.out())
+    .addOption(failUnder())
+    .addOption(OPTIONS.maxWarnings())
+    .addOption(new Option('--changed-since <ref>', 'lint only the examples on lines changed since this git ref (pull requests)'))
+    .addOption(new Option('--baseline <file>', 'findings recorded in this baseline do not fail the run; new ones do'))
+    .addOption(new Option('--write-baseline <file>', 'record every current finding in a baseline file'))
+    .addOption(OPTIONS.counsellor())
+    .addOption(OPTIONS.rules())
+    .addOption(OPTIONS.config())
+    .addOption(OPTIONS.color())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rapport lint handbook/                          lint every .md .txt .yaml file under handbook/
+  rapport lint "modules/**/*.md" scenarios.yaml   a quoted glob and a file
+  rapport lint docs/ --format github              annotations on a GitHub Actions run
+  rapport lint docs/ --format sarif --out rapport.sarif
+  rapport lint docs/ --format junit --out rapport-junit.xml
+  rapport lint docs/ --changed-since origin/main  only examples a pull request changed
+  rapport lint docs/ --write-baseline .rapport-baseline.json
+  rapport lint docs/ --baseline .rapport-baseline.json --max-warnings 0
+  rapport lint docs/ --fail-under 60              every example must score 60 or more
+
+What is checked: lines labelled Counsellor:, **Therapist:** and the like in paragraphs,
+blockquotes, list items, tables and \`\`\`dialogue/transcript blocks; plain-text speaker
+lines; YAML keys such as counsellor: or reply:. Suppress with
+  <!-- rapport-disable-next-line [rule-id ...] -->   (Markdown)
+  <!-- rapport-disable [rule-id ...] --> ... <!-- rapport-enable -->
+  # rapport-disable-next-line [rule-id ...]          (YAML, text)
+
+Exit codes: 0 nothing failed; 1 an error-level finding, more warnings than --max-warnings,
+or an example below --fail-under / lint.minScore; 2 a bad option, config, or a file that
+could not be read (the others are still linted and reported).`,
+    )
+    .action(run);
+}
