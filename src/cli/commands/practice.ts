@@ -1,0 +1,75 @@
+// rapport practice: interactive practice against client scenarios. The
+// interactive part (inquirer) is imported only once we know there is a
+// terminal, and after colour is settled, since inquirer reads NO_COLOR when it
+// loads.
+import { Command, Option } from 'commander';
+import { UsageError } from '../../io/errors.js';
+import { emit } from '../../io/output.js';
+import { checkFilter, filterScenarios, findScenario, loadScenarios } from '../../practice/bank.js';
+import { DIFFICULTIES, SETTINGS } from '../../practice/scenarios.js';
+import { OPTIONS, type CommonOptions } from '../options.js';
+import { setup, useColour } from '../setup.js';
+
+interface PracticeOptions extends Omit<CommonOptions, 'format' | 'out'> {
+  list?: boolean;
+  scenario?: string;
+  scenarios?: string[];
+  setting?: string;
+  difficulty?: string;
+  save?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+async function run(options: PracticeOptions): Promise<void> {
+  const filter = checkFilter({ setting: options.setting, difficulty: options.difficulty });
+  const all = loadScenarios(options.scenarios ?? []);
+  const chosen = filterScenarios(all, filter);
+  if (options.list) {
+    useColour(options);
+    const { formatList } = await import('../../practice/views.js');
+    emit(formatList(chosen), undefined);
+    return;
+  }
+  const first = options.scenario ? findScenario(all, options.scenario) : undefined;
+  if (!first && chosen.length === 0) {
+    throw new UsageError(`no scenario is ${[filter.setting, filter.difficulty].filter(Boolean).join(' and ')} (rapport practice --list shows them all)`);
+  }
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const { requireTerminal } = await import('../../practice/loop.js');
+    requireTerminal();
+  }
+  const { pack, colour } = await setup({ ...options, format: 'text' });
+  if (!colour) process.env.NO_COLOR = '1';
+  const { practise } = await import('../../practice/loop.js');
+  await practise({ pack, scenarios: all, first, setting: filter.setting, difficulty: filter.difficulty, save: options.save });
+}
+
+export function command(): Command {
+  return new Command('practice')
+    .description('practise replies to client scenarios in the terminal: write, read the critique, revise')
+    .option('--list', 'print the scenario bank (id, setting, difficulty, title) and exit')
+    .option('--scenario <id>', 'start with this scenario (see --list)')
+    .addOption(new Option('--setting <setting>', 'only scenarios from this setting').choices(SETTINGS as unknown as string[]))
+    .addOption(new Option('--difficulty <level>', 'only scenarios of this difficulty').choices(DIFFICULTIES as unknown as string[]))
+    .addOption(new Option('--scenarios <path>', 'add your own scenario files: a folder of *.yaml or one file (repeatable)').argParser(collect))
+    .option('--save <file>', 'save the session as JSON for supervisor review (updated after every reply; rapport batch reads it)')
+    .addOption(OPTIONS.rules())
+    .addOption(OPTIONS.config())
+    .addOption(OPTIONS.color())
+    .addHelpText(
+      'after',
+      `
+In the reply box, Enter starts a new line and Ctrl-D (or Ctrl-S) submits.
+Ctrl-C quits at any time; with --save the session so far is kept.
+
+Examples:
+  rapport practice
+  rapport practice --scenario crisis-after-crash
+  rapport practice --setting substance-use --difficulty easy
+  rapport practice --list --setting school
+  rapport practice --scenarios my-scenarios/ --save session.json
+  rapport batch session.json --format markdown    # a supervisor reviews a saved session`,
+    )
+    .action(run);
+}

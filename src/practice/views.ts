@@ -1,0 +1,98 @@
+// What practice prints between prompts: the bank as a table, a scenario card,
+// the suggested rewrite, a model reply beside the draft, the session trend.
+// Plain functions to strings; colour only through chalk (off under NO_COLOR).
+import chalk from 'chalk';
+import type { Critique } from '../core/types.js';
+import { signed } from '../formatters/check/compact.js';
+import { scoreColour, wordDiff, wrap } from '../formatters/terminal.js';
+import type { Scenario } from './scenarios.js';
+import { sparkline, type Session } from './session.js';
+
+/** id, setting, difficulty, title: one scenario a line, aligned. */
+export function formatList(scenarios: Scenario[]): string {
+  const header = ['ID', 'SETTING', 'DIFFICULTY', 'TITLE'];
+  const rows = scenarios.map((s) => [s.id, s.setting, s.difficulty, s.title]);
+  const widths = [0, 1, 2].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
+  const count = `${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}. Start one with: rapport practice --scenario ID`;
+  return [chalk.bold(line(header)), ...rows.map(line), '', count, ''].join('\n');
+}
+
+function rule(title: string, tag: string, width: number): string {
+  const used = [...title].length + [...tag].length + 8;
+  return `${chalk.dim('──')} ${chalk.bold(title)} ${chalk.dim('─'.repeat(Math.max(2, width - used)))} ${chalk.dim(tag)} ${chalk.dim('──')}`;
+}
+
+export function formatScenario(scenario: Scenario, width: number): string {
+  const title = [...scenario.title].length > width - 30 ? `${[...scenario.title].slice(0, width - 31).join('')}…` : scenario.title;
+  return [
+    rule(title, `${scenario.setting} · ${scenario.difficulty}`, width),
+    chalk.dim(wrap(`Context: ${scenario.context}`, width, '  ')),
+    chalk.dim(wrap(`Body language: ${scenario.bodyLanguage}`, width, '  ')),
+    '',
+    formatClient(scenario, width),
+    '',
+  ].join('\n');
+}
+
+/** The client statement, wrapped under its label. */
+export function formatClient(scenario: Scenario, width: number): string {
+  const [first = '', ...rest] = wrap(`Client: “${scenario.client}”`, width, '        ').split('\n');
+  return [`${chalk.bold('Client:')}${chalk.italic(first.slice('Client:'.length))}`, ...rest.map((line) => chalk.italic(line))].join('\n');
+}
+
+export function formatRewrite(critique: Critique, width: number): string {
+  if (!critique.rewrite) {
+    return chalk.dim('No rewrite to suggest: no rule found a phrase to change. Compare with a model reply instead.\n');
+  }
+  const gain = critique.rewrite.score - critique.score;
+  return [
+    `${chalk.bold('Suggested rewrite')} ${chalk.dim(`(scores ${critique.rewrite.score}, ${signed(gain)})`)}`,
+    `  ${wrap(wordDiff(critique.text, critique.rewrite.text), width - 2, '  ')}`,
+    chalk.dim(chalk.level === 0 ? '  [-removed-] {+added+}' : `  ${chalk.red.strikethrough('removed')} ${chalk.green.underline('added')}`),
+    '',
+  ].join('\n');
+}
+
+export interface ModelReply {
+  text: string;
+  score: number;
+}
+
+export function formatComparison(scenario: Scenario, draft: Critique, model: ModelReply, index: number, width: number): string {
+  const count = scenario.modelReplies.length;
+  const colour = scoreColour(model.score);
+  const draftColour = scoreColour(draft.score);
+  return [
+    chalk.bold('What a strong reply would do'),
+    ...scenario.strongReplyWould.map((point) => `  • ${wrap(point, width - 4, '    ')}`),
+    chalk.dim(`  Feelings you might hear: ${scenario.emotions.join(', ')}`),
+    '',
+    `${chalk.bold(`Model reply${count > 1 ? ` ${index + 1} of ${count}` : ''}`)} ${colour(`(scores ${model.score})`)}`,
+    `  ${wrap(model.text, width - 2, '  ')}`,
+    '',
+    `${chalk.bold('Your draft')} ${draftColour(`(scores ${draft.score})`)}`,
+    `  ${wrap(draft.text, width - 2, '  ')}`,
+    '',
+  ].join('\n');
+}
+
+/** "Session ▁▃▆ 34 → 52 → 71" (the last few scores), or '' before the second attempt. */
+export function formatTrend(session: Session): string {
+  const scores = session.attempts.map((a) => a.score);
+  if (scores.length < 2) return '';
+  const recent = scores.slice(-6).join(' → ');
+  return `${chalk.bold('Session')} ${chalk.cyan(sparkline(scores))}  ${chalk.dim(`${scores.length > 6 ? '… ' : ''}${recent}`)}`;
+}
+
+export function formatSummary(session: Session): string {
+  const scores = session.attempts.map((a) => a.score);
+  if (scores.length === 0) return 'No replies scored this time.\n';
+  const scenarios = new Set(session.attempts.map((a) => a.scenario.id)).size;
+  const best = Math.max(...scores);
+  return [
+    `${scores.length} repl${scores.length === 1 ? 'y' : 'ies'} on ${scenarios} scenario${scenarios === 1 ? '' : 's'}; best score ${best}.`,
+    ...(scores.length > 1 ? [`Trend ${sparkline(scores)}  ${scores.join(' → ')}`] : []),
+    '',
+  ].join('\n');
+}
