@@ -1,11 +1,14 @@
-// Findings -> scores. Every dimension starts at BASELINE; each rule that fired
-// adds its weight (strength) or takes it away (issue), once per reply however
-// often it matched; the result is clamped to 0..100. The overall score is the
-// mean of the four dimensions. A reply with nothing to praise or fault sits at
-// the baseline, not at 100: silence is not skill.
+// Findings -> scores. Each rule that fired counts once per reply, however
+// often it matched: a strength adds its weight, an issue takes it away.
+// A dimension is BASELINE plus its rules' points; the overall score is
+// BASELINE plus half of all points, so a reply need not excel in all four
+// dimensions at once to score well (most good replies do two or three things
+// well). Both are clamped to 0..100. A reply with nothing to praise or fault
+// sits at the baseline, not at 100: silence is not skill.
 import { DIMENSIONS, type Band, type Dimension, type Finding } from '../types.js';
 
 export const BASELINE = 50;
+export const OVERALL_SHARE = 0.5;
 
 export interface Contribution {
   ruleId: string;
@@ -43,6 +46,6 @@ export function score(findings: Finding[], weightOf: (ruleId: string) => number)
       return [dimension, { score: clamp(total) }];
     }),
   ) as Record<Dimension, { score: number }>;
-  const overall = clamp(DIMENSIONS.reduce((sum, dimension) => sum + dimensions[dimension].score, 0) / DIMENSIONS.length);
+  const overall = clamp(BASELINE + OVERALL_SHARE * contributions.reduce((sum, c) => sum + c.points, 0));
   return { score: overall, band: bandOf(overall), dimensions, contributions };
 }

@@ -2,7 +2,7 @@
 // dimension bars, what works, what undermines rapport, then the rewrite.
 import chalk from 'chalk';
 import type { Scores } from '../../core/findings/score.js';
-import { BASELINE } from '../../core/findings/score.js';
+import { BASELINE, OVERALL_SHARE } from '../../core/findings/score.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { DIMENSIONS, type Critique } from '../../core/types.js';
 import { bar, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
@@ -21,7 +21,8 @@ function explainScores(scores: Scores): string[] {
     const terms = parts.map((c) => `${c.points > 0 ? '+' : '−'}${Math.abs(c.points)} ${c.ruleId}`);
     lines.push(`  ${dimension.padEnd(11)} ${[String(BASELINE), ...terms].join(' ')} = ${scores.dimensions[dimension].score}`);
   }
-  lines.push(`  overall     mean of the four = ${scores.score}`);
+  const total = scores.contributions.reduce((sum, c) => sum + c.points, 0);
+  lines.push(`  overall     ${BASELINE} + ${OVERALL_SHARE} × (${total >= 0 ? '+' : '−'}${Math.abs(total)} points in all) = ${scores.score}`);
   return lines;
 }
 
