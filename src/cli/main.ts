@@ -7,6 +7,7 @@ import { handleError } from './errors.js';
 const COMMANDS: Record<string, () => Promise<{ command: () => Command }>> = {
   check: () => import('./commands/check.js'),
   rules: () => import('./commands/rules.js'),
+  batch: () => import('./commands/batch.js'),
   practice: () => import('./commands/practice.js'),
   lint: () => import('./commands/lint.js'),
   eval: () => import('./commands/eval.js'),

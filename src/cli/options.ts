@@ -26,6 +26,10 @@ export const OPTIONS = {
   clientFile: () => new Option('--client-file <file>', 'read the client statement from a file'),
   file: () => new Option('--file <file>', 'read the reply from a file'),
   counsellor: () => new Option('--counsellor <name>', 'speaker name that is the counsellor (repeatable)').argParser(collect),
+  speakerColumn: () => new Option('--speaker-column <name>', 'CSV column / JSON property holding the speaker (default: speaker, interlocutor, role)'),
+  textColumn: () => new Option('--text-column <name>', 'CSV column / JSON property holding the words (default: text, utterance, utterance_text, content)'),
+  transcriptColumn: () => new Option('--transcript-column <name>', 'CSV column / JSON property naming the transcript (default: transcript, transcript_id, session, conversation_id)'),
+  idColumn: () => new Option('--id-column <name>', "CSV column / JSON property holding each turn's id (default: id, utterance_id, turn)"),
   format: (values: readonly string[]) => new Option('--format <format>', 'output format').choices(values as string[]).default(values[0]),
 } as const;
 

@@ -1,0 +1,189 @@
+// rapport batch: score every counsellor turn of transcript files, with session summaries.
+import { Command, Option } from 'commander';
+import { SORT_KEYS, type SortKey } from '../../batch/cohort.js';
+import { expandInputs } from '../../batch/inputs.js';
+import { defaultThreads, inlineScorer, workerScorer, type Scorer } from '../../batch/pool.js';
+import { progressBar } from '../../batch/progress.js';
+import { formatError, runBatch } from '../../batch/run.js';
+import { checkOut, fileSink, stdoutSink, type Sink } from '../../batch/sink.js';
+import type { BatchRecord, TranscriptResult } from '../../batch/types.js';
+import { csvHeader, csvRow } from '../../formatters/batch/csv.js';
+import { formatHtml } from '../../formatters/batch/html.js';
+import { formatJson } from '../../formatters/batch/json.js';
+import { jsonlLine } from '../../formatters/batch/jsonl.js';
+import { formatMarkdown } from '../../formatters/batch/markdown.js';
+import { formatText } from '../../formatters/batch/text.js';
+import { loadConfig } from '../../io/config.js';
+import { UsageError } from '../../io/errors.js';
+import { emit } from '../../io/output.js';
+import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
+import { statSync } from 'node:fs';
+import { OPTIONS, type CommonOptions } from '../options.js';
+import { useColour } from '../setup.js';
+
+export const BATCH_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown', 'html'] as const;
+const STREAMED = new Set(['jsonl', 'csv']);
+
+/**
+ * Worker threads pay off from about this much input (bytes): below it, starting workers and
+ * loading the rule pack in each costs more than it saves (measured on AnnoMI; see the tests' notes).
+ */
+export const WORKER_MIN_BYTES = 200_000;
+
+interface BatchOptions extends CommonOptions {
+  counsellor?: string[];
+  speakerColumn?: string;
+  textColumn?: string;
+  transcriptColumn?: string;
+  idColumn?: string;
+  failUnder?: number;
+  sort: SortKey;
+  groupBy?: string;
+  jobs: string;
+}
+
+function threadsFor(jobs: string, files: string[]): number {
+  if (jobs !== 'auto') return Number(jobs);
+  if (files.includes('-')) return 0;
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += statSync(file).size;
+    } catch {
+      // reported when read
+    }
+  }
+  const threads = defaultThreads();
+  return bytes >= WORKER_MIN_BYTES && threads > 1 ? threads : 0;
+}
+
+async function run(args: string[], options: BatchOptions): Promise<void> {
+  if (args.length === 0) throw new UsageError('give transcript files, folders or globs to score (or - for standard input)');
+  if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads or "auto", not "${options.jobs}"`);
+  const files = expandInputs(args);
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (options.out) checkOut(options.out, files);
+
+  const config = await loadConfig(options.config, process.cwd());
+  const packOptions: LoadPacksOptions = { packs: [...(config.packs ?? []), ...(options.rules ?? [])], settings: config.rules };
+  useColour(options);
+  const threads = threadsFor(options.jobs, files);
+  // Workers load the pack themselves; loading it here too reports a bad rule file properly.
+  const [pack, pool] = await Promise.all([loadPack(packOptions), threads > 0 ? workerScorer(threads, packOptions) : null]);
+  const scorer: Scorer = pool ?? inlineScorer(pack);
+
+  const streamed = STREAMED.has(options.format);
+  let sink: Sink | null = null;
+  const turnsByTranscript = new Map<string, BatchRecord[]>();
+  const keep = options.format === 'json';
+  if (streamed) {
+    sink = options.out ? fileSink(options.out) : stdoutSink();
+    if (options.format === 'csv') sink.write(csvHeader());
+  }
+  const interrupted = (): void => {
+    sink?.abort();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  const bar = progressBar();
+  const say = (message: string): void => {
+    bar.clear();
+    process.stderr.write(`rapport: ${message}\n`);
+  };
+  let outcome;
+  try {
+    outcome = await runBatch(files, {
+      scorer,
+      counsellor: options.counsellor?.length ? options.counsellor : config.batch?.counsellor,
+      columns: { speaker: options.speakerColumn, text: options.textColumn, transcript: options.transcriptColumn, id: options.idColumn },
+      groupBy: options.groupBy,
+      onRecord: (record) => {
+        if (sink) sink.write(options.format === 'csv' ? csvRow(record) : jsonlLine(record));
+        else if (keep) {
+          const key = `${record.source}\u0000${record.transcript}`;
+          const list = turnsByTranscript.get(key);
+          if (list) list.push(record);
+          else turnsByTranscript.set(key, [record]);
+        }
+      },
+      onFlush: () => sink?.flush(),
+      onError: (error) => say(formatError(error)),
+      onNotice: (message) => say(message),
+      onProgress: bar.active ? (progress) => bar.update(progress) : undefined,
+    });
+  } catch (error) {
+    sink?.abort();
+    throw error;
+  } finally {
+    bar.clear();
+    await scorer.close();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+  }
+
+  const { results, errors } = outcome;
+  if (sink) sink.commit();
+  else {
+    const report = { results, errors, sort: options.sort };
+    const turnsOf = (r: TranscriptResult): BatchRecord[] => turnsByTranscript.get(`${r.source}\u0000${r.transcript}`) ?? [];
+    const content =
+      options.format === 'json'
+        ? formatJson(results, turnsOf, errors)
+        : options.format === 'markdown'
+          ? formatMarkdown(report)
+          : options.format === 'html'
+            ? formatHtml(report)
+            : formatText(report);
+    emit(content, options.out, files);
+  }
+  if (errors.length > 0) process.exitCode = 2;
+  else if (options.failUnder !== undefined && results.some((r) => r.summary.score.mean !== null && r.summary.score.mean < options.failUnder!)) {
+    process.exitCode = 1;
+  }
+}
+
+function failUnder(): Option {
+  const option = OPTIONS.failUnder();
+  option.description = "exit 1 when a transcript's mean score is below this";
+  return option;
+}
+
+export function command(): Command {
+  return new Command('batch')
+    .description('score every counsellor turn of transcript files, with session summaries (MITI-style) and a cohort view')
+    .argument('<files...>', 'transcript files, folders or globs (text, WebVTT, CSV/TSV, JSON/JSONL); - reads standard input')
+    .addOption(OPTIONS.format(BATCH_FORMATS))
+    .addOption(OPTIONS.out())
+    .addOption(OPTIONS.counsellor())
+    .addOption(OPTIONS.speakerColumn())
+    .addOption(OPTIONS.textColumn())
+    .addOption(OPTIONS.transcriptColumn())
+    .addOption(OPTIONS.idColumn())
+    .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
+    .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
+    .addOption(failUnder())
+    .addOption(new Option('--jobs <n>', 'worker threads for scoring: a number (0: none) or auto (used for large inputs)').default('auto'))
+    .addOption(OPTIONS.rules())
+    .addOption(OPTIONS.config())
+    .addOption(OPTIONS.color())
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rapport batch sessions/*.txt
+  rapport batch sessions/ --format html --out supervision.html
+  rapport batch ../shared/data/annomi/dev-simple.csv --format jsonl > turns.jsonl
+  rapport batch recordings/*.vtt --counsellor "Dr Ada Lee" --counsellor Sam --format markdown
+  rapport batch cohort.csv --group-by student --sort name --format csv --out turns.csv
+  rapport batch exports/*.csv --speaker-column who --text-column said --fail-under 50
+  cat session.jsonl | rapport batch - --format json
+
+Speakers labelled counsellor, counselor, therapist, practitioner, helper, worker, interviewer
+or T are the counsellor unless --counsellor names them. Each counsellor turn is scored with
+the client turn(s) just before it. Exit codes: 0 ok, 1 a transcript's mean is below
+--fail-under, 2 a file could not be read (the others are still scored) or a bad option.`,
+    )
+    .action(run);
+}
