@@ -4,7 +4,8 @@
 import chalk from 'chalk';
 import type { Critique } from '../core/types.js';
 import { signed } from '../formatters/check/compact.js';
-import { scoreColour, wordDiff, wrap } from '../formatters/terminal.js';
+import { diffWords } from 'diff';
+import { scoreColour, wrap } from '../formatters/terminal.js';
 import type { Scenario } from './scenarios.js';
 import { sparkline, type Session } from './session.js';
 
@@ -41,6 +42,59 @@ export function formatClient(scenario: Scenario, width: number): string {
   return [`${chalk.bold('Client:')}${chalk.italic(first.slice('Client:'.length))}`, ...rest.map((line) => chalk.italic(line))].join('\n');
 }
 
+/**
+ * A word diff wrapped to `width` visible columns: each word is styled on its
+ * own, so a line break never splits a colour, and the plain form
+ * ([-removed-] {+added+}) wraps the same way.
+ */
+export function diffLines(before: string, after: string, width: number): string[] {
+  const plain = chalk.level === 0;
+  // Words as they will be shown (styled) with their visible length; a word
+  // may join pieces of several diff parts ("down" + "." -> "down.").
+  const words: { text: string; size: number }[] = [];
+  let word = '';
+  let size = 0;
+  const end = (): void => {
+    if (size > 0) words.push({ text: word, size });
+    word = '';
+    size = 0;
+  };
+  const add = (visible: string, styled = visible): void => {
+    word += styled;
+    size += [...visible].length;
+  };
+  for (const part of diffWords(before, after)) {
+    const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
+    const style = kind === 'added' ? chalk.green.underline : kind === 'removed' ? chalk.red.strikethrough : (x: string) => x;
+    const marked = plain && kind !== 'same';
+    if (marked && /^\s/.test(part.value)) end();
+    if (marked) add(kind === 'added' ? '{+' : '[-');
+    for (const piece of (marked ? part.value.trim() : part.value).split(/(\s+)/)) {
+      if (piece === '') continue;
+      if (/^\s+$/.test(piece)) end();
+      else add(piece, plain ? piece : style(piece));
+    }
+    if (marked) add(kind === 'added' ? '+}' : '-]');
+    if (marked && /\s$/.test(part.value)) end();
+  }
+  end();
+  const lines: string[] = [];
+  let line = '';
+  let length = 0;
+  for (const w of words) {
+    if (line && length + 1 + w.size > width) {
+      lines.push(line);
+      line = w.text;
+      length = w.size;
+    } else {
+      line = line ? `${line} ${w.text}` : w.text;
+      length += (length ? 1 : 0) + w.size;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export function formatRewrite(critique: Critique, width: number): string {
   if (!critique.rewrite) {
     return chalk.dim('No rewrite to suggest: no rule found a phrase to change. Compare with a model reply instead.\n');
@@ -48,7 +102,7 @@ export function formatRewrite(critique: Critique, width: number): string {
   const gain = critique.rewrite.score - critique.score;
   return [
     `${chalk.bold('Suggested rewrite')} ${chalk.dim(`(scores ${critique.rewrite.score}, ${signed(gain)})`)}`,
-    `  ${wrap(wordDiff(critique.text, critique.rewrite.text), width - 2, '  ')}`,
+    `  ${diffLines(critique.text, critique.rewrite.text, width - 2).join('\n  ')}`,
     chalk.dim(chalk.level === 0 ? '  [-removed-] {+added+}' : `  ${chalk.red.strikethrough('removed')} ${chalk.green.underline('added')}`),
     '',
   ].join('\n');
