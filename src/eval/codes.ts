@@ -39,6 +39,9 @@ export const DEFAULT_CODE_COLUMNS: CodeColumns = {
   annotator: 'annotator_id',
 };
 
+/** Other names a one-code-per-row column goes by. */
+const CODE_ALIASES = ['code', 'behaviour', 'behavior', 'miti_code', 'behaviour_code', 'behavior_code'];
+
 /** AnnoMI's per-annotator columns (dev-full.csv): read when all the *_exists columns are there. */
 const ANNOMI_FULL = ['question_exists', 'reflection_exists', 'therapist_input_exists'] as const;
 
@@ -131,7 +134,12 @@ export function makeCoder(fieldNames: readonly string[], wanted: Partial<CodeCol
       if (name === undefined) throw new CodingError(`no column named "${asked}" (given for the ${role}); columns found: ${fieldNames.join(', ')}`);
       return name;
     }
-    return byFolded.get(DEFAULT_CODE_COLUMNS[role]) ?? null;
+    const aliases = role === 'code' ? [DEFAULT_CODE_COLUMNS.code, ...CODE_ALIASES] : [DEFAULT_CODE_COLUMNS[role]];
+    for (const alias of aliases) {
+      const name = byFolded.get(alias);
+      if (name !== undefined) return name;
+    }
+    return null;
   };
   const quality = find('quality');
   const annotator = find('annotator');

@@ -5,6 +5,7 @@ import { critiqueReply } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { BehaviourCode } from '../core/types.js';
 import type { TranscriptTurn } from '../readers/transcripts/types.js';
+import { baselineCodes, baselineScore } from './baseline.js';
 import { COMBINATION_RULE, combineAnnotators, predictedFacets, type Coder, type Combined, type GoldLabel, type Predicted } from './codes.js';
 import { addBinary, aucMannWhitney, binaryScores, emptyBinary, type Binary, type BinaryScores } from './metrics.js';
 
@@ -102,6 +103,14 @@ export interface Assessed {
   score: number;
 }
 
+/** The simple baseline's codes and scores for the same utterances. */
+export function assessBaseline(utterances: readonly Utterance[]): Assessed[] {
+  return utterances.map((utterance) => {
+    const predicted = baselineCodes(utterance.text);
+    return { utterance, predicted, codes: [], rules: [], score: utterance.text.trim() === '' ? NaN : baselineScore(predicted) };
+  });
+}
+
 /** Run the rules on every utterance, with its client context, as `batch` does. */
 export function assessAll(pack: CompiledPack, utterances: readonly Utterance[]): Assessed[] {
   return utterances.map((utterance) => {
@@ -172,6 +181,8 @@ export interface EvalReport {
   measures: Measure[];
   transcripts: TranscriptFigures;
   rules: RuleFigure[];
+  /** The same figures for the simple phrase baseline (baseline.ts), for scale. */
+  baseline?: { measures: Measure[]; transcripts: TranscriptFigures };
 }
 
 interface MeasureSpec {
@@ -311,9 +322,8 @@ export interface EvaluateOptions {
   highQuality?: string;
 }
 
-export function evaluate(pack: CompiledPack, collected: Collected, assessed: readonly Assessed[], options: EvaluateOptions): EvalReport {
-  const limit = options.examples ?? 0;
-  const measures = specs(collected.coded).map((spec): Measure => {
+function measureAll(collected: Collected, assessed: readonly Assessed[], limit: number): Measure[] {
+  return specs(collected.coded).map((spec): Measure => {
     const confusion = emptyBinary();
     const fps: Example[] = [];
     const fns: Example[] = [];
@@ -339,9 +349,11 @@ export function evaluate(pack: CompiledPack, collected: Collected, assessed: rea
       ...(limit > 0 ? { examples: { falsePositives: worst(fps, limit), falseNegatives: worst(fns, limit) } } : {}),
     };
   });
+}
 
-  // Transcript level: mean turn score against the quality label.
-  const high = (options.highQuality ?? 'high').toLowerCase();
+/** Transcript level: mean turn score against the quality label. */
+function transcriptFigures(collected: Collected, assessed: readonly Assessed[], highQuality: string): TranscriptFigures {
+  const high = highQuality.toLowerCase();
   const byTranscript = new Map<string, number[]>();
   for (const a of assessed) {
     if (Number.isNaN(a.score)) continue;
@@ -358,7 +370,7 @@ export function evaluate(pack: CompiledPack, collected: Collected, assessed: rea
     (level === high ? positives : negatives).push(mean);
   }
   const mean = (list: number[]): number | null => (list.length ? list.reduce((s, x) => s + x, 0) / list.length : null);
-  const transcripts: TranscriptFigures = {
+  return {
     measured: positives.length > 0 && negatives.length > 0,
     n: positives.length + negatives.length,
     high: positives.length,
@@ -367,6 +379,17 @@ export function evaluate(pack: CompiledPack, collected: Collected, assessed: rea
     meanLow: mean(negatives),
     auc: aucMannWhitney(positives, negatives),
   };
+}
+
+export function evaluate(
+  pack: CompiledPack,
+  collected: Collected,
+  assessed: readonly Assessed[],
+  options: EvaluateOptions,
+  baseline?: readonly Assessed[],
+): EvalReport {
+  const measures = measureAll(collected, assessed, options.examples ?? 0);
+  const transcripts = transcriptFigures(collected, assessed, options.highQuality ?? 'high');
 
   // Per rule: how often it fires, and how often a human gave the code it maps to.
   const total = assessed.length;
@@ -406,5 +429,8 @@ export function evaluate(pack: CompiledPack, collected: Collected, assessed: rea
     measures,
     transcripts,
     rules,
+    ...(baseline
+      ? { baseline: { measures: measureAll(collected, baseline, 0), transcripts: transcriptFigures(collected, baseline, options.highQuality ?? 'high') } }
+      : {}),
   };
 }

@@ -1,7 +1,7 @@
 // rapport eval: agreement of the rules with human behaviour codes.
 import { Command, Option } from 'commander';
 import { CodingError, makeCoder, parseValueMap, type CodeColumns } from '../../eval/codes.js';
-import { assessAll, collectUtterances, evaluate } from '../../eval/evaluate.js';
+import { assessAll, assessBaseline, collectUtterances, evaluate } from '../../eval/evaluate.js';
 import { formatEvalJson } from '../../formatters/eval/json.js';
 import { formatEvalText } from '../../formatters/eval/text.js';
 import { InputError, UsageError } from '../../io/errors.js';
@@ -63,7 +63,7 @@ async function run(file: string, options: EvalOptions): Promise<void> {
     if (collected.utterances.length === 0) throw new InputError(name, 'no counsellor rows (speakers: therapist, counsellor, ...; or name them with --counsellor)');
     const assessed = assessAll(pack, collected.utterances);
     const layout = coder.layout === 'annomi-full' ? "AnnoMI per-annotator columns (question_exists/_subtype, reflection_exists/_subtype, therapist_input_exists/_subtype)" : `one code per row in column "${coder.columns.code}"`;
-    const report = evaluate(pack, collected, assessed, { file: name, layout, examples: options.examples, highQuality: options.high });
+    const report = evaluate(pack, collected, assessed, { file: name, layout, examples: options.examples, highQuality: options.high }, assessBaseline(collected.utterances));
     emit(options.format === 'json' ? formatEvalJson(report) : formatEvalText(report), options.out, file === '-' ? [] : [file]);
   } catch (error) {
     if (error instanceof TranscriptError) throw new InputError(name, error.message, error.line);

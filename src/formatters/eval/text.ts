@@ -76,5 +76,38 @@ export function formatEvalText(report: EvalReport): string {
     out.push(...exampleLines('false positives (rapport said so, the humans did not)', m.examples!.falsePositives));
     out.push(...exampleLines('false negatives (the humans said so, rapport did not)', m.examples!.falseNegatives));
   }
+  out.push('', ...summaryTable(report));
   return out.join('\n');
+}
+
+const REFERENCES: Record<string, string> = {
+  'question.open': 'Tanana et al. 2016: kappa > .60',
+  reflection: 'Can et al. 2016: precision .73, recall .93 (F1 ≈ .82)',
+  auc: '',
+};
+
+/** The headline figures as a Markdown table, for the README (`npm run eval`). */
+export function summaryTable(report: EvalReport): string[] {
+  const byId = (list: readonly Measure[] | undefined, id: string): Measure | undefined => list?.find((m) => m.id === id);
+  const rows: [string, (m: Measure | undefined) => string, string, string][] = [
+    ['question.open', (m) => (m?.measured ? `accuracy ${fixed(m.accuracy)}, kappa ${fixed(m.kappa)}` : '–'), 'open/closed question accuracy (target ≥ .88)', REFERENCES['question.open']!],
+    ['question', (m) => (m?.measured ? `F1 ${fixed(m.f1)}, kappa ${fixed(m.kappa)}` : '–'), 'question present', ''],
+    ['reflection', (m) => (m?.measured ? `F1 ${fixed(m.f1)} (P ${fixed(m.precision)}, R ${fixed(m.recall)}), kappa ${fixed(m.kappa)}` : '–'), 'reflection present, F1 (target ≥ .70)', REFERENCES.reflection!],
+    ['reflection.complex', (m) => (m?.measured ? `accuracy ${fixed(m.accuracy)}, kappa ${fixed(m.kappa)}` : '–'), 'simple vs complex reflection', ''],
+    ['advice', (m) => (m?.measured ? `F1 ${fixed(m.f1)}, kappa ${fixed(m.kappa)}` : '–'), 'advice or directive, F1 (target ≥ .50)', ''],
+  ];
+  const out = [
+    chalk.bold('Summary (Markdown, for the README)'),
+    '',
+    '| measure | rapport | simple baseline | published |',
+    '|---|---|---|---|',
+  ];
+  for (const [id, show, title, reference] of rows) {
+    out.push(`| ${title} | ${show(byId(report.measures, id))} | ${show(byId(report.baseline?.measures, id))} | ${reference} |`);
+  }
+  const auc = (t: EvalReport['transcripts'] | undefined): string => (t?.measured ? fixed(t.auc) : '–');
+  out.push(`| transcript AUC, high vs low MI quality (target ≥ .92) | ${auc(report.transcripts)} | ${auc(report.baseline?.transcripts)} | |`);
+  out.push('| human coders, utterance kappa |  |  | .31 to .64 (Perez-Rosas et al. 2016) |');
+  out.push('', `${report.counts.utterances} counsellor utterances, ${report.counts.transcripts} transcripts; ${report.combination}.`);
+  return out;
 }
