@@ -21,7 +21,9 @@ export function findConfig(from: string): string | null {
 
 /** Parsing needs yaml and zod; they are loaded only when there is a config file to read. */
 export async function parseConfig(content: string, file: string): Promise<Config> {
-  const [{ LineCounter, parseDocument, isNode }, { configSchema }] = await Promise.all([import('yaml'), import('./config-schema.js')]);
+  const [yamlModule, { configSchema }] = await Promise.all([import('yaml'), import('./config-schema.js')]);
+  // Bundled by esbuild, yaml's CommonJS build puts its exports on `default` only.
+  const { LineCounter, parseDocument, isNode } = yamlModule.default ?? yamlModule;
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): [number, number] => {
