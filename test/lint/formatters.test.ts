@@ -1,6 +1,6 @@
 // The machine-read lint formats: SARIF against the SARIF 2.1.0 schema, JUnit as
 // well-formed XML, GitHub workflow commands in the runner's syntax.
-import Ajv04 from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ const pack = await builtinPack();
 
 // Vendored from the npm package @microsoft/jest-sarif (MIT): the OASIS SARIF 2.1.0 schema, rtm.5.
 const schema = JSON.parse(readFileSync(new URL('../../fixtures/lint/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+// ajv-draft-04 is CommonJS: its class is the default export's default.
+const Ajv04 = AjvDraft04.default;
 const ajv = new Ajv04({ strict: false, allErrors: true, unicodeRegExp: false, logger: false });
 ajv.addFormat('uri', (s: string) => URL.canParse(s));
 ajv.addFormat('uri-reference', (s: string) => !/\s/.test(s) && URL.canParse(s, 'file:///'));
