@@ -22,10 +22,16 @@ function applies(rule: CompiledRule, hasClient: boolean): boolean {
   return wants === 'any' || (wants === 'required') === hasClient;
 }
 
+const NEGATIONS = new Set(['not', 'never', 'no', "don't", "didn't", "isn't", "wasn't", "aren't", "can't", "won't", "doesn't", 'hardly']);
+
+/** The client's first feeling word that is not negated ("I'm not happy" offers no "happy"). */
 function firstFeeling(client: Analysis | null, context: Pick<RuleContext, 'lexicons'>): string | null {
   const feelings = context.lexicons.get('feelings');
-  const token = client?.words.find((word) => inLexicon(feelings, word));
-  return token ? token.text.toLowerCase() : null;
+  const words = client?.words ?? [];
+  const index = words.findIndex(
+    (word, i) => inLexicon(feelings, word) && !words.slice(Math.max(0, i - 3), i).some((before) => NEGATIONS.has(before.norm) && before.sentence === word.sentence),
+  );
+  return index < 0 ? null : words[index]!.text.toLowerCase();
 }
 
 /** The span of the sentence(s) a match sits in: behaviours are coded per sentence, as MITI coders do. */

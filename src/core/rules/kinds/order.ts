@@ -17,12 +17,15 @@ export function compile(rule: OrderRule, index: PatternIndex): CompiledRule {
     run(context) {
       const references = occurrences(reference, context);
       const seen = new Set<string>();
-      return occurrences(target, context).filter((span) => {
+      const fired = occurrences(target, context).filter((span) => {
         const key = `${span.start}:${span.end}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return references.some((earlier) => earlier.start < span.start) === wantsReferenceBefore;
       });
+      // "No X before the target" is settled by the first target: mending it
+      // (asking permission, acknowledging) also covers what follows.
+      return wantsReferenceBefore ? fired : fired.slice(0, 1);
     },
   };
 }
