@@ -5,7 +5,7 @@ import { critiqueReply } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { Severity } from '../core/types.js';
 import { extractExamples, type Example, type ExtractOptions } from '../readers/training/index.js';
-import { MIN_SCORE_RULE, type ExampleResult, type FileResult, type LintMessage, type LintReport, type LintSummary, type RuleInfo, type Span } from './types.js';
+import { MIN_SCORE_RULE, UNKNOWN_SUPPRESSION_RULE, type ExampleResult, type FileResult, type LintMessage, type LintReport, type LintSummary, type RuleInfo, type Span } from './types.js';
 
 export interface LintOptions {
   extract?: Partial<ExtractOptions>;
@@ -43,6 +43,23 @@ export function lintContent(pack: CompiledPack, content: string, file: string, p
     const whole = spanOf(example, 0, example.text.length);
     if (options.lines && !touches(whole, options.lines)) continue;
     const { critique } = critiqueReply(pack, example.text, example.client);
+    if (example.disabled instanceof Set) {
+      for (const id of [...example.disabled].sort()) {
+        if (pack.sourceOf.has(id) || id === MIN_SCORE_RULE) continue;
+        messages.push({
+          ...whole,
+          endLine: whole.line,
+          endColumn: whole.column,
+          ruleId: UNKNOWN_SUPPRESSION_RULE,
+          severity: 'warning',
+          dimension: null,
+          message: `A suppression comment for this example names "${id}", which no rule pack defines, so it suppresses nothing.`,
+          match: '',
+          suggestion: 'Check the id with `rapport rules list`.',
+          example: example.text,
+        });
+      }
+    }
     examples.push({ ...whole, text: example.text, speaker: example.speaker, client: example.client, score: critique.score, band: critique.band });
     for (const finding of critique.findings) {
       if (finding.kind !== 'issue') continue;
@@ -124,6 +141,16 @@ export function rulesOf(pack: CompiledPack, report: Pick<LintReport, 'files'>, m
       };
     }
     // The compiled rule carries the config's severity override; sourceOf keeps the definition as written.
+    if (id === UNKNOWN_SUPPRESSION_RULE) {
+      return {
+        id,
+        dimension: null,
+        severity: 'warning',
+        message: 'A suppression comment names a rule that no rule pack defines.',
+        rationale: 'A mistyped rule id in a rapport-disable comment suppresses nothing, so the finding it was meant to silence still shows, or a later one is silenced by accident.',
+        suggestion: 'Check the id with `rapport rules list`.',
+      };
+    }
     const definition = pack.rules.find((rule) => rule.definition.id === id)?.definition ?? pack.sourceOf.get(id)?.definition;
     return {
       id,

@@ -4,6 +4,9 @@ import type { Dimension, Severity } from '../core/types.js';
 /** The rule id of the result given to an example that scores below the minimum (`lint.minScore`, `--fail-under`). */
 export const MIN_SCORE_RULE = 'rapport/min-score';
 
+/** The rule id of the warning given when a suppression comment names a rule no pack defines (a typo suppresses nothing). */
+export const UNKNOWN_SUPPRESSION_RULE = 'rapport/unknown-rule';
+
 export interface Span {
   /** 1-based line and column (UTF-16 code units) in the source file where the span starts. */
   line: number;

@@ -152,3 +152,15 @@ describe('exit codes and rule metadata', () => {
     expect(directive.rationale).toBe(pack.sourceOf.get('openness.directive')!.definition.rationale);
   });
 });
+
+describe('suppression comments naming unknown rules', () => {
+  it('warn at the example, so a typo does not silently suppress nothing', () => {
+    const source = '<!-- rapport-disable-next-line openness.no-such-rule validation.invalidating-command -->\nCounsellor: You need to calm down.\n';
+    const result = lint(source);
+    const unknown = result.messages.filter((m) => m.ruleId === 'rapport/unknown-rule');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatchObject({ severity: 'warning', line: 2, column: 13 });
+    expect(unknown[0]!.message).toContain('openness.no-such-rule');
+    expect(byRule(result, 'validation.invalidating-command')).toEqual([]);
+  });
+});

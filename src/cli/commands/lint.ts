@@ -176,6 +176,7 @@ lines; YAML keys such as counsellor: or reply:. Suppress with
   <!-- rapport-disable-next-line [rule-id ...] -->   (Markdown)
   <!-- rapport-disable [rule-id ...] --> ... <!-- rapport-enable -->
   # rapport-disable-next-line [rule-id ...]          (YAML, text)
+A comment naming a rule no pack defines is a warning (rapport/unknown-rule).
 
 Exit codes: 0 nothing failed; 1 an error-level finding, more warnings than --max-warnings,
 or an example below --fail-under / lint.minScore; 2 a bad option, config, or a file that
