@@ -109,8 +109,8 @@ export function formatText(report: BatchReport): string {
     } else {
       lines.push(...cohortTable(v.sorted, false));
     }
-    lines.push(chalk.dim('  R:Q reflections per question, %CR complex reflections; G good, F fair, B below fair'));
-    lines.push(chalk.dim('  (MITI 4.2.1); no mark: too few turns to judge.'));
+    lines.push(chalk.dim('  R:Q reflections per question, %CR complex reflections. MITI 4.2.1 verdicts:'));
+    lines.push(chalk.dim('  G good, F fair, B below fair; none when too few turns to judge.'));
     for (const r of v.sorted) lines.push(...transcriptSection(r));
   }
   if (v.errors.length > 0) {
