@@ -56,3 +56,14 @@ describe('lineColumn', () => {
     expect(lineColumn(text, text.indexOf('three'))).toEqual({ line: 2, column: 8 });
   });
 });
+
+describe('stammered words', () => {
+  it('are read as the word the speaker arrived at', () => {
+    const words = analyse("You-you're right, wh-what and-and so on, but a well-known half-hearted try").words.map((w) => w.norm);
+    expect(words).toContain("you're");
+    expect(words).toContain('what');
+    expect(words).toContain('and');
+    expect(words).toContain('well-known');
+    expect(words).toContain('half-hearted');
+  });
+});

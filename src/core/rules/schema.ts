@@ -90,6 +90,7 @@ const countRule = z.strictObject({
   ...common,
   type: z.literal('count'),
   metric: z.enum(METRICS),
+  minClientWords: z.number().int().min(0).optional().describe('length-ratio: skip when the client said fewer words'),
   ...rangeFields,
 });
 

@@ -43,6 +43,18 @@ export function normalise(word: string): string {
 const STEM_CACHE_LIMIT = 50_000;
 const stems = new Map<string, string>();
 
+/**
+ * Spoken transcripts stammer: "you-you're", "wh-what", "and-and". A hyphenated
+ * token whose earlier parts all begin its last part is read as that last part,
+ * so patterns anchored on "you're" or "what" still see it.
+ */
+export function unstammer(norm: string): string {
+  if (!norm.includes('-')) return norm;
+  const parts = norm.split('-');
+  const last = parts[parts.length - 1]!;
+  return last && parts.slice(0, -1).every((part) => part.length > 0 && last.startsWith(part)) ? last : norm;
+}
+
 export function stemOf(norm: string): string {
   let stemmed = stems.get(norm);
   if (stemmed === undefined) {
@@ -62,7 +74,7 @@ function alignTokens(text: string): Omit<Token, 'sentence'>[] {
     if (start < 0) continue; // cannot happen with a non-gap tokenizer; never invent offsets
     const end = start + piece.length;
     cursor = end;
-    const norm = normalise(piece);
+    const norm = unstammer(normalise(piece));
     const isWord = /[\p{L}\p{N}]/u.test(piece);
     tokens.push({ text: piece, norm, stem: isWord ? stemOf(norm) : norm, start, end, isWord });
   }

@@ -29,7 +29,7 @@ function measure(rule: CountRule, context: RuleContext): { value: number; span: 
     case 'words':
       return { value: reply.words.length, span: wholeReply(reply) };
     case 'length-ratio':
-      if (!client || client.words.length === 0) return null;
+      if (!client || client.words.length === 0 || client.words.length < (rule.minClientWords ?? 0)) return null;
       return { value: reply.words.length / client.words.length, span: wholeReply(reply) };
   }
 }
