@@ -29,13 +29,14 @@ export function checkOut(out: string, inputs: readonly string[]): void {
 
 const FLUSH_AT = 1 << 16;
 
-export function stdoutSink(stream: NodeJS.WritableStream = process.stdout): Sink {
+export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClosed: () => void = () => process.exit(0)): Sink {
   let buffer = '';
   let closed = false;
-  // A reader that stops early (`| head`) is not an error.
+  // A reader that stops early (`| head`) is not an error: stop scoring, quietly.
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') closed = true;
-    else throw error;
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    onClosed();
   });
   const flush = (): void => {
     if (buffer !== '' && !closed) stream.write(buffer);
