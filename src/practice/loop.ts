@@ -128,7 +128,7 @@ async function askToSave(session: Session): Promise<void> {
     if (existsSync(path) && !(await confirm({ message: `${path} exists. Replace it?`, default: false }))) continue;
     try {
       saveSession(path, session);
-      print(`Saved to ${path}. Score it again any time with: rapport batch ${path}`);
+      print(`Saved to ${path}.\nA supervisor can score it again with: rapport batch ${path}`);
       return;
     } catch (error) {
       print(chalk.red(error instanceof Error ? error.message : String(error)));
@@ -191,7 +191,7 @@ export async function practise(options: LoopOptions): Promise<void> {
     }
     if (options.save) {
       saveSoFar();
-      if (session.attempts.length > 0) print(`Saved to ${options.save}. Score it again any time with: rapport batch ${options.save}`);
+      if (session.attempts.length > 0) print(`Saved to ${options.save}.\nA supervisor can score it again with: rapport batch ${options.save}`);
     } else {
       await askToSave(session);
     }

@@ -4,6 +4,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findScenario, loadScenarios } from '../../src/practice/bank.js';
+import { addAttempt, newSession, saveSession } from '../../src/practice/session.js';
 import { rapport } from '../helpers.js';
 
 describe('rapport practice --list', () => {
@@ -81,5 +83,24 @@ describe('rapport practice --help', () => {
     expect(stdout).toContain('rapport practice --scenario crisis-after-crash');
     expect(stdout).toContain('Ctrl-D');
     expect(stdout).toContain('rapport batch session.json');
+  });
+});
+
+describe('a saved practice session', () => {
+  it('is scored by rapport batch: one record per attempt, with the scenario as the client turn', () => {
+    const scenario = findScenario(loadScenarios(), 'crisis-flood-numb');
+    const session = newSession();
+    addAttempt(session, scenario, 'You should be grateful.', 20, 'needs work');
+    addAttempt(session, scenario, 'It sounds like it still does not feel real. What is that like?', 70, 'good');
+    const file = join(mkdtempSync(join(tmpdir(), 'practice-batch-')), 'session.json');
+    saveSession(file, session);
+    const { status, stdout, stderr } = rapport(['batch', file, '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const report = JSON.parse(stdout);
+    const turns = report.transcripts.flatMap((t: { turns: unknown[] }) => t.turns);
+    expect(turns).toHaveLength(2);
+    expect(turns[0]).toMatchObject({ transcript: 'crisis-flood-numb', speaker: 'counsellor', text: 'You should be grateful.', client: scenario.client });
+    expect(turns[1].score).toBeGreaterThan(turns[0].score);
   });
 });

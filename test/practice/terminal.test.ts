@@ -10,12 +10,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { counsellorTurns, isCounsellor, readTranscript } from '../../src/readers/transcripts/index.js';
 import { BIN } from '../helpers.js';
 
-// A private tmux server, so the tests never touch anyone else's sessions.
-const SOCKET = `rapport-practice-${process.pid}`;
+// A private tmux server per test, so the tests never touch anyone else's
+// sessions, and a new test never races a server that is shutting down.
 let sessions = 0;
+const socket = (): string => `rapport-practice-${process.pid}-${sessions}`;
 
 function tmux(...args: string[]): string {
-  const result = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  const result = spawnSync('tmux', ['-L', socket(), ...args], { encoding: 'utf8' });
   if (result.error) throw new Error(`tmux is needed for these tests (apt-get install -y tmux): ${result.error.message}`);
   if (result.status !== 0) throw new Error(`tmux ${args[0]} failed: ${result.stderr}`);
   return result.stdout;
@@ -66,7 +67,7 @@ function start(args: string[], env: Record<string, string> = {}): Pane {
 }
 
 afterEach(() => {
-  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  spawnSync('tmux', ['-L', socket(), 'kill-server']);
 });
 
 const POOR = 'Calm down. You need to sit down and tell me what happened.';

@@ -3,6 +3,8 @@
 // terminal, and after colour is settled, since inquirer reads NO_COLOR when it
 // loads.
 import { Command, Option } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
 import { checkFilter, filterScenarios, findScenario, loadScenarios } from '../../practice/bank.js';
@@ -34,6 +36,10 @@ async function run(options: PracticeOptions): Promise<void> {
   const first = options.scenario ? findScenario(all, options.scenario) : undefined;
   if (!first && chosen.length === 0) {
     throw new UsageError(`no scenario is ${[filter.setting, filter.difficulty].filter(Boolean).join(' and ')} (rapport practice --list shows them all)`);
+  }
+  if (options.save !== undefined) {
+    const folder = dirname(resolve(options.save));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${options.save}: cannot save there: no such folder`);
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const { requireTerminal } = await import('../../practice/loop.js');
