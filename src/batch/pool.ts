@@ -8,6 +8,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { critique } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { Critique } from '../core/types.js';
+import { UsageError } from '../io/errors.js';
 import { loadPack, type LoadPacksOptions } from '../io/packs.js';
 
 const WORKER_FLAG = 'rapportBatchWorker';
@@ -41,7 +42,7 @@ interface Request {
   id: number;
   jobs: Job[];
 }
-type Reply = { id: number; critiques: Critique[] } | { id: number; error: string } | { ready: true } | { failed: string };
+type Reply = { id: number; critiques: Critique[] } | { id: number; error: string } | { ready: true } | { failed: string; usage: boolean };
 
 interface Task extends Request {
   resolve: (critiques: Critique[]) => void;
@@ -86,7 +87,8 @@ export async function workerScorer(size: number, packOptions: LoadPacksOptions):
           worker.once('error', reject);
           worker.once('message', (reply: Reply) => {
             worker.off('error', reject);
-            if ('failed' in reply) reject(new Error(reply.failed));
+            // A bad rule or config file is the user's to fix (exit 2), whichever thread found it.
+            if ('failed' in reply) reject(reply.usage ? new UsageError(reply.failed) : new Error(reply.failed));
             else resolve(worker);
           });
         });
@@ -134,7 +136,7 @@ async function serve(packOptions: LoadPacksOptions): Promise<void> {
   try {
     pack = await loadPack(packOptions);
   } catch (error) {
-    port.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies Reply);
+    port.postMessage({ failed: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError } satisfies Reply);
     return;
   }
   port.on('message', (request: Request) => {

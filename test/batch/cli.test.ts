@@ -310,7 +310,7 @@ describe('inputs', () => {
       const at = byId.get(`${record.transcript}/${record.id}`)!;
       const before = source[at - 1];
       if (before && before.transcript_id === record.transcript && before.interlocutor === 'client') {
-        expect(String(record.client)).toContain(before.utterance_text.trim());
+        expect(String(record.client)).toContain(before.utterance_text!.trim());
       } else {
         expect(record.client).toBeNull();
       }

@@ -57,6 +57,19 @@ function threadsFor(jobs: string, files: string[]): number {
   return bytes >= WORKER_MIN_BYTES && threads > 1 ? threads : 0;
 }
 
+/** Workers load the pack themselves; if they cannot start at all, score on the main thread. */
+async function scorerFor(threads: number, packOptions: LoadPacksOptions): Promise<Scorer> {
+  if (threads > 0) {
+    try {
+      return await workerScorer(threads, packOptions);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      if (process.env.RAPPORT_DEBUG) process.stderr.write(`rapport: worker threads unavailable, scoring on the main thread: ${(error as Error).message}\n`);
+    }
+  }
+  return inlineScorer(await loadPack(packOptions));
+}
+
 async function run(args: string[], options: BatchOptions): Promise<void> {
   if (args.length === 0) throw new UsageError('give transcript files, folders or globs to score (or - for standard input)');
   if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads or "auto", not "${options.jobs}"`);
@@ -68,9 +81,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   const packOptions: LoadPacksOptions = { packs: [...(config.packs ?? []), ...(options.rules ?? [])], settings: config.rules };
   useColour(options);
   const threads = threadsFor(options.jobs, files);
-  // Workers load the pack themselves; loading it here too reports a bad rule file properly.
-  const [pack, pool] = await Promise.all([loadPack(packOptions), threads > 0 ? workerScorer(threads, packOptions) : null]);
-  const scorer: Scorer = pool ?? inlineScorer(pack);
+  const scorer = await scorerFor(threads, packOptions);
 
   const streamed = STREAMED.has(options.format);
   let sink: Sink | null = null;
