@@ -68,7 +68,7 @@ export const replyPrompt = createPrompt<string, ReplyConfig>((config, done) => {
         return;
       }
       setStatus('done');
-      done(state.text.replace(/\s+$/, ''));
+      done(state.text.trim());
       return;
     }
     const next = action.kind === 'edit' ? action.state : state;
@@ -85,7 +85,7 @@ export const replyPrompt = createPrompt<string, ReplyConfig>((config, done) => {
 
   const message = theme.style.message(config.message, status);
   if (status === 'done') {
-    const shown = state.text.replace(/\s+$/, '');
+    const shown = state.text.trim();
     const lines = rowsOf(shown).map((r) => INDENT + chalk.cyan(shown.slice(r.start, r.end).trimEnd()));
     return `${prefix} ${message}\n${lines.join('\n')}`;
   }
