@@ -191,7 +191,8 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
       await submit(chunk);
       chunk = [];
       progress.bytes = before + (sizes[fileIndex] ?? progress.bytes - before);
-      if (anyTurn && counsellorSeen === 0) {
+      if (!anyTurn) options.onNotice?.(`${source}: no turns found (the file is empty or has no speaker-labelled lines)`);
+      else if (counsellorSeen === 0) {
         const named = options.counsellor && options.counsellor.length > 0;
         options.onNotice?.(
           `${source}: no counsellor turns found (speakers: ${[...speakers].join(', ')}); ${named ? 'check the --counsellor names' : 'name the counsellor with --counsellor NAME'}`,
