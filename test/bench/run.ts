@@ -7,8 +7,8 @@
 // Prints a table and writes the same figures (numbers only, no transcript text) as JSON to --json
 // (default test/bench/results.json). Build first (`npm run bench` does).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,6 @@ import { interleaved, Meter, type Command, type Run, type Summary } from './meas
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NODE = process.execPath;
-const RAPPORT = join(ROOT, 'bin/rapport');
 const bin = (name: string): string => realpathSync(join(ROOT, 'node_modules/.bin', name));
 
 /** A reply of our own (not transcript text) for the cold start. */
@@ -70,6 +69,9 @@ const log = (message: string): void => void process.stderr.write(`bench: ${messa
 const round = (n: number, digits = 3): number => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n);
 const MB = 1e6;
 
+/** bin/rapport of the snapshot taken at start. */
+let RAPPORT = join(ROOT, 'bin/rapport');
+
 function rapportBatch(corpus: Corpus, jobs?: string, name = 'rapport batch'): Command {
   return {
     name,
@@ -117,13 +119,46 @@ function table(headers: string[], rows: (string | number)[][]): string {
 const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
-/** True when a rule file changed after the build (rapport then parses YAML on every start: not the shipped state). */
-function packCacheStale(): boolean {
-  const cache = join(ROOT, 'dist/builtin-pack.json');
-  if (!existsSync(cache)) return true;
-  const built = statSync(cache).mtimeMs;
-  const dir = join(ROOT, 'rules');
-  return readdirSync(dir).some((name) => /\.ya?ml$/i.test(name) && statSync(join(dir, name)).mtimeMs > built);
+interface PackCache {
+  stamps: { name: string; size: number; mtimeMs: number }[];
+}
+
+/** The build's rule-file stamps match rules/ (else rapport would parse YAML at every start: not the shipped state). */
+function packCacheFresh(root: string, cache: PackCache): boolean {
+  const names = readdirSync(join(root, 'rules')).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  if (names.length !== cache.stamps.length) return false;
+  return cache.stamps.every((stamp) => {
+    const stat = statSync(join(root, stamp.name), { throwIfNoEntry: false });
+    return stat !== undefined && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs;
+  });
+}
+
+/**
+ * A copy of the build (dist/, the rule files, package.json, bin/) in a temporary folder, so that edits to the
+ * working tree during a long run cannot change what is measured. node_modules is linked, not copied. Copies get
+ * new modification times, so the copy's pack cache is re-stamped for them (only when the original was fresh).
+ */
+function snapshot(): string {
+  const cacheFile = join(ROOT, 'dist/builtin-pack.json');
+  if (!existsSync(cacheFile)) throw new Error('not built: run `npm run bench` (or `node bin/build.mjs`) first');
+  const cacheText = readFileSync(cacheFile, 'utf8');
+  const cache = JSON.parse(cacheText) as PackCache;
+  if (!packCacheFresh(ROOT, cache)) throw new Error('rules/*.yaml changed after the build, so rapport would parse YAML at start: rebuild first (npm run bench does)');
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-build-'));
+  for (const part of ['dist', 'bin', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  mkdirSync(join(dir, 'rules'));
+  for (const stamp of cache.stamps) cpSync(join(ROOT, stamp.name), join(dir, stamp.name));
+  if (!packCacheFresh(ROOT, cache)) throw new Error('a rule file changed while the build was being copied: run again');
+  for (const stamp of cache.stamps) stamp.mtimeMs = statSync(join(dir, stamp.name)).mtimeMs;
+  writeFileSync(join(dir, 'dist/builtin-pack.json'), mergeStamps(cacheText, cache));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** The cache file with its stamps replaced, everything else as built. */
+function mergeStamps(cacheText: string, cache: PackCache): string {
+  const full = JSON.parse(cacheText) as PackCache & Record<string, unknown>;
+  return JSON.stringify({ ...full, stamps: cache.stamps });
 }
 
 function git(...args: string[]): string {
@@ -137,7 +172,8 @@ function git(...args: string[]): string {
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/main.js'))) throw new Error('not built: run `npm run bench` (or `node bin/build.mjs`) first');
   if (!existsSync(opts.corpus!)) throw new Error(`no corpus at ${opts.corpus}: the AnnoMI dev data lives in ../shared/data/annomi/`);
-  if (packCacheStale()) log('warning: rules/*.yaml changed after the build, so rapport parses YAML at start: rebuild (npm run bench does)');
+  const build = snapshot();
+  RAPPORT = join(build, 'bin/rapport');
   const meter = new Meter();
   const corpora = new Corpora(readAnnomi(opts.corpus!));
   const onRun = (name: string, run: Run): void => log(`  ${name}: ${fmt(run.seconds, 3)} s, ${fmt(run.rssMiB, 1)} MiB`);
@@ -157,6 +193,7 @@ async function main(): Promise<void> {
       loadAverageAtStart: loadBefore.map((n) => round(n, 2)),
     },
     method: {
+      build: 'a copy of dist/ and rules/ taken at start (edits during the run do not change what is measured)',
       process: 'child_process.spawn, standard output to /dev/null; wall time from process.hrtime',
       peakRss: meter.method === 'gnu-time' ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS in the child',
       statistic: 'median',
@@ -302,9 +339,6 @@ async function main(): Promise<void> {
     }
 
     results.machine = { ...(results.machine as object), loadAverageAtEnd: loadavg().map((n) => round(n, 2)) };
-    const stale = packCacheStale();
-    results.packCacheStaleAtEnd = stale;
-    if (stale) out.push('', 'WARNING: a rule file changed during the run (rapport parsed YAML at start): figures are not representative; run again.');
     results.targetsMet = Object.fromEntries(checks.map(([name, value, ok]) => [name, { value, met: ok }]));
     out.push('', 'Targets', table(['target', 'measured', ''], checks.map(([name, value, ok]) => [name, value, verdict(ok)])));
     out.push(
@@ -321,6 +355,7 @@ async function main(): Promise<void> {
   } finally {
     corpora.remove();
     meter.close();
+    rmSync(build, { recursive: true, force: true });
   }
 }
 
