@@ -1,14 +1,14 @@
 // Findings -> scores. Each rule that fired counts once per reply, however
 // often it matched: a strength adds its weight, an issue takes it away.
 // A dimension is BASELINE plus its rules' points; the overall score is
-// BASELINE plus half of all points, so a reply need not excel in all four
+// BASELINE plus three quarters of all points, so a reply need not excel in all four
 // dimensions at once to score well (most good replies do two or three things
 // well). Both are clamped to 0..100. A reply with nothing to praise or fault
 // sits at the baseline, not at 100: silence is not skill.
 import { DIMENSIONS, type Band, type Dimension, type Finding } from '../types.js';
 
 export const BASELINE = 50;
-export const OVERALL_SHARE = 0.5;
+export const OVERALL_SHARE = 0.75;
 
 export interface Contribution {
   ruleId: string;
