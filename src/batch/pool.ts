@@ -1,17 +1,20 @@
-// Scoring counsellor turns: inline on the main thread, or spread over worker threads.
+// Scoring counsellor turns: on the main thread, helped by worker threads for large batches.
 //
 // The worker is this same module (bundled into the batch chunk): started with `workerData`
 // carrying WORKER_FLAG it loads the rule pack itself from the pack options (a compiled pack holds
 // regular expressions and functions, which cannot cross threads) and answers scoring requests.
+// The main thread scores too whenever every worker already has work queued, so it is never idle
+// while workers start up, and a worker that cannot start only costs speed, not the run.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { critique } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { Critique } from '../core/types.js';
-import { UsageError } from '../io/errors.js';
 import { loadPack, type LoadPacksOptions } from '../io/packs.js';
 
 const WORKER_FLAG = 'rapportBatchWorker';
+/** Requests queued on one worker at once, so it never waits for the main thread between two. */
+const PER_WORKER = 2;
 
 /** One reply to score with the client text it answers. */
 export interface Job {
@@ -20,8 +23,10 @@ export interface Job {
 }
 
 export interface Scorer {
-  /** Worker threads in use; 0 when scoring inline. */
+  /** Worker threads started; 0 when scoring only on the main thread. */
   readonly threads: number;
+  /** Turns scored so far on workers and on the main thread. */
+  readonly scored: { workers: number; main: number };
   score(jobs: Job[]): Promise<Critique[]>;
   close(): Promise<void>;
 }
@@ -31,101 +36,121 @@ export function scoreAll(pack: CompiledPack, jobs: readonly Job[]): Critique[] {
 }
 
 export function inlineScorer(pack: CompiledPack): Scorer {
+  const scored = { workers: 0, main: 0 };
   return {
     threads: 0,
-    score: async (jobs) => scoreAll(pack, jobs),
+    scored,
+    score: async (jobs) => {
+      scored.main += jobs.length;
+      return scoreAll(pack, jobs);
+    },
     close: async () => {},
   };
+}
+
+/** Worker threads that pay off on this machine: one per core beyond the main thread, at most `max`. */
+export function defaultThreads(max = 4): number {
+  return Math.max(0, Math.min(max, availableParallelism() - 1));
 }
 
 interface Request {
   id: number;
   jobs: Job[];
 }
-type Reply = { id: number; critiques: Critique[] } | { id: number; error: string } | { ready: true } | { failed: string; usage: boolean };
+type Reply = { id: number; critiques: Critique[] } | { id: number; error: string } | { ready: true } | { failed: string };
 
-interface Task extends Request {
+interface Task {
+  jobs: Job[];
   resolve: (critiques: Critique[]) => void;
   reject: (error: Error) => void;
 }
 
-/** How many workers pay off here: one per core, at most `max`. */
-export function defaultThreads(max = 4): number {
-  return Math.max(1, Math.min(max, availableParallelism()));
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  dead: boolean;
+  /** Requests sent and not answered yet, in the order the worker answers them. */
+  sent: Task[];
 }
 
-/** Starts `size` workers, each loading the pack from `packOptions`; resolves once all are ready. */
-export async function workerScorer(size: number, packOptions: LoadPacksOptions): Promise<Scorer> {
-  const queue: Task[] = [];
-  const busy = new Map<Worker, Task>();
-  const idle: Worker[] = [];
+/**
+ * Scores on the main thread with `pack`, and on `size` workers that load the pack from
+ * `packOptions`. Returns at once: requests go to the main thread until workers are ready.
+ * With `mainHelps: false` the main thread scores only when no worker is left (tests, measuring).
+ */
+export function pooledScorer(pack: CompiledPack, size: number, packOptions: LoadPacksOptions, mainHelps = true): Scorer {
+  if (size <= 0) return inlineScorer(pack);
+  const waiting: Task[] = [];
+  const scored = { workers: 0, main: 0 };
   let nextId = 0;
-  let broken: Error | null = null;
+  const slots: Slot[] = [];
 
-  const fail = (error: Error): void => {
-    broken ??= error;
-    for (const task of [...busy.values(), ...queue.splice(0)]) task.reject(error);
-    busy.clear();
-  };
-  const pump = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const task = queue.shift()!;
-      busy.set(worker, task);
-      worker.postMessage({ id: task.id, jobs: task.jobs } satisfies Request);
+  const runInline = (task: Task): void => {
+    scored.main += task.jobs.length;
+    try {
+      task.resolve(scoreAll(pack, task.jobs));
+    } catch (error) {
+      task.reject(error as Error);
     }
   };
+  const free = (): Slot | undefined =>
+    slots.filter((s) => s.ready && !s.dead && s.sent.length < PER_WORKER).sort((a, b) => a.sent.length - b.sent.length)[0];
+  const send = (slot: Slot, task: Task): void => {
+    slot.sent.push(task);
+    slot.worker.postMessage({ id: nextId++, jobs: task.jobs } satisfies Request);
+  };
+  const pump = (): void => {
+    for (let slot = free(); slot && waiting.length > 0; slot = free()) send(slot, waiting.shift()!);
+  };
+  const retire = (slot: Slot): void => {
+    if (slot.dead) return;
+    slot.dead = true;
+    // Whatever it had not answered is scored here instead.
+    for (const task of slot.sent.splice(0)) runInline(task);
+    if (slots.every((s) => s.dead)) for (const task of waiting.splice(0)) runInline(task);
+    void slot.worker.terminate();
+  };
 
-  const started: Worker[] = [];
-  let workers: Worker[];
-  try {
-    workers = await Promise.all(
-      Array.from({ length: size }, () => {
-        const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: true, packOptions } });
-        started.push(worker);
-        return new Promise<Worker>((resolve, reject) => {
-          worker.once('error', reject);
-          worker.once('message', (reply: Reply) => {
-            worker.off('error', reject);
-            // A bad rule or config file is the user's to fix (exit 2), whichever thread found it.
-            if ('failed' in reply) reject(reply.usage ? new UsageError(reply.failed) : new Error(reply.failed));
-            else resolve(worker);
-          });
-        });
-      }),
-    );
-  } catch (error) {
-    await Promise.all(started.map((worker) => worker.terminate()));
-    throw error instanceof Error ? error : new Error(String(error));
-  }
-
-  for (const worker of workers) {
+  for (let i = 0; i < size; i++) {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { [WORKER_FLAG]: true, packOptions } });
+    worker.unref();
+    const slot: Slot = { worker, ready: false, dead: false, sent: [] };
+    slots.push(slot);
     worker.on('message', (reply: Reply) => {
-      const task = busy.get(worker);
-      if (!task || !('id' in reply)) return;
-      busy.delete(worker);
-      idle.push(worker);
+      if ('ready' in reply) {
+        slot.ready = true;
+        pump();
+        return;
+      }
+      if ('failed' in reply) return retire(slot);
+      const task = slot.sent.shift();
+      if (!task) return;
       if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.critiques);
+      else {
+        scored.workers += task.jobs.length;
+        task.resolve(reply.critiques);
+      }
       pump();
     });
-    worker.on('error', (error) => fail(error));
-    worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`a scoring worker stopped (exit code ${code})`));
-    });
-    idle.push(worker);
+    worker.on('error', () => retire(slot));
+    worker.on('exit', () => retire(slot));
   }
 
   return {
     threads: size,
+    scored,
     score: (jobs) =>
       new Promise<Critique[]>((resolve, reject) => {
-        if (broken) return reject(broken);
-        queue.push({ id: nextId++, jobs, resolve, reject });
-        pump();
+        const task = { jobs, resolve, reject };
+        const slot = free();
+        // Busy workers (or none ready yet): the main thread takes this one.
+        if (slot) send(slot, task);
+        else if (mainHelps || slots.every((s) => s.dead)) runInline(task);
+        else waiting.push(task);
       }),
     close: async () => {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      for (const slot of slots) slot.dead = true;
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
   };
 }
@@ -136,7 +161,7 @@ async function serve(packOptions: LoadPacksOptions): Promise<void> {
   try {
     pack = await loadPack(packOptions);
   } catch (error) {
-    port.postMessage({ failed: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError } satisfies Reply);
+    port.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies Reply);
     return;
   }
   port.on('message', (request: Request) => {

@@ -86,8 +86,9 @@ export function formatError(error: BatchError): string {
 
 export async function runBatch(files: readonly string[], options: RunOptions): Promise<BatchOutcome> {
   const { scorer } = options;
-  const chunkSize = options.chunkSize ?? (scorer.threads > 0 ? 48 : 16);
-  const inFlight = options.inFlight ?? Math.max(1, scorer.threads * 3);
+  const chunkSize = options.chunkSize ?? 24;
+  // Room for every worker's queue plus a few chunks scored on the main thread meanwhile.
+  const inFlight = options.inFlight ?? (scorer.threads === 0 ? 1 : scorer.threads * 2 + 4);
   const builders = new Map<string, SummaryBuilder>();
   const errors: BatchError[] = [];
   const queue: Pending[] = [];

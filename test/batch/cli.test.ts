@@ -321,6 +321,36 @@ describe('inputs', () => {
   });
 });
 
+describe('worker threads', () => {
+  it('give the same records, in the same order, as the main thread alone', () => {
+    const dir = tempDir();
+    const file = join(dir, 'many.csv');
+    const replies = ['You need to stop that.', 'It sounds like you feel torn.', 'Why would you do that?', 'What matters most to you here?', 'So part of you wants to change.'];
+    const rows = ['conversation_id,speaker,text'];
+    for (let i = 0; i < 160; i++) rows.push(`c${i % 4},client,"I am worried about thing ${i}, honestly.",`, `c${i % 4},counsellor,"${replies[i % replies.length]}"`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const inline = rapport(['batch', '--format', 'jsonl', '--jobs', '0', file]);
+    // Workers only (the main thread would otherwise take chunks while workers start up).
+    const pooled = rapport(['batch', '--format', 'jsonl', '--jobs', '2', file], { env: { RAPPORT_MAIN_THREAD_SCORES: '0', RAPPORT_DEBUG: '1' } });
+    expect(inline.status).toBe(0);
+    expect(pooled.stderr).toMatch(/scored 160 turns on 2 worker threads, 0 on the main thread/);
+    expect(pooled.status).toBe(0);
+    expect(jsonl(inline.stdout)).toHaveLength(160);
+    expect(pooled.stdout).toBe(inline.stdout);
+    const summaries = (run: string) => JSON.parse(run).transcripts.map((t: { summary: unknown }) => t.summary);
+    expect(summaries(rapport(['batch', '--format', 'json', '--jobs', '2', file]).stdout)).toEqual(summaries(rapport(['batch', '--format', 'json', '--jobs', '0', file]).stdout));
+  });
+
+  it('report a bad rule pack as exit 2 with the file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), 'rules:\n  - id: x\n    nonsense: 1\n');
+    const run = rapport(['batch', '--format', 'jsonl', '--jobs', '2', '--rules', dir, fixture('txt')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/bad\.yaml:\d+/);
+    expect(run.stdout).toBe('');
+  });
+});
+
 describe('help', () => {
   it('shows real examples', () => {
     const run = rapport(['batch', '--help']);

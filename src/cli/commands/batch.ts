@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { SORT_KEYS, type SortKey } from '../../batch/cohort.js';
 import { expandInputs } from '../../batch/inputs.js';
-import { defaultThreads, inlineScorer, workerScorer, type Scorer } from '../../batch/pool.js';
+import { defaultThreads, pooledScorer } from '../../batch/pool.js';
 import { progressBar } from '../../batch/progress.js';
 import { formatError, runBatch } from '../../batch/run.js';
 import { checkOut, fileSink, stdoutSink, type Sink } from '../../batch/sink.js';
@@ -53,21 +53,7 @@ function threadsFor(jobs: string, files: string[]): number {
       // reported when read
     }
   }
-  const threads = defaultThreads();
-  return bytes >= WORKER_MIN_BYTES && threads > 1 ? threads : 0;
-}
-
-/** Workers load the pack themselves; if they cannot start at all, score on the main thread. */
-async function scorerFor(threads: number, packOptions: LoadPacksOptions): Promise<Scorer> {
-  if (threads > 0) {
-    try {
-      return await workerScorer(threads, packOptions);
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      if (process.env.RAPPORT_DEBUG) process.stderr.write(`rapport: worker threads unavailable, scoring on the main thread: ${(error as Error).message}\n`);
-    }
-  }
-  return inlineScorer(await loadPack(packOptions));
+  return bytes >= WORKER_MIN_BYTES ? defaultThreads() : 0;
 }
 
 async function run(args: string[], options: BatchOptions): Promise<void> {
@@ -81,7 +67,8 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   const packOptions: LoadPacksOptions = { packs: [...(config.packs ?? []), ...(options.rules ?? [])], settings: config.rules };
   useColour(options);
   const threads = threadsFor(options.jobs, files);
-  const scorer = await scorerFor(threads, packOptions);
+  // The main thread loads the pack too (it scores as well, and reports a bad rule file).
+  const scorer = pooledScorer(await loadPack(packOptions), threads, packOptions, process.env.RAPPORT_MAIN_THREAD_SCORES !== '0');
 
   const streamed = STREAMED.has(options.format);
   let sink: Sink | null = null;
@@ -135,6 +122,9 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   }
 
   const { results, errors } = outcome;
+  if (process.env.RAPPORT_DEBUG) {
+    process.stderr.write(`rapport: scored ${scorer.scored.workers} turns on ${scorer.threads} worker threads, ${scorer.scored.main} on the main thread\n`);
+  }
   if (sink) sink.commit();
   else {
     const report = { results, errors, sort: options.sort };
@@ -175,7 +165,7 @@ export function command(): Command {
     .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
     .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
     .addOption(failUnder())
-    .addOption(new Option('--jobs <n>', 'worker threads for scoring: a number (0: none) or auto (used for large inputs)').default('auto'))
+    .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per extra core, for inputs from 200 kB)').default('auto'))
     .addOption(OPTIONS.rules())
     .addOption(OPTIONS.config())
     .addOption(OPTIONS.color())
