@@ -10,6 +10,8 @@ export function fillTemplate(template: string, vars: Record<string, string | nul
 }
 
 const stripEnd = (text: string): string => text.replace(/[\s.!?…]+$/, '');
+// A rephrased clause stops where the next one starts ("..., it's not a big deal").
+const firstClause = (text: string): string => text.split(/\s*(?:[,;:]|\s[–—-])\s+/)[0] ?? text;
 const stripStart = (text: string): string => text.replace(/^[\s,;:]+/, '');
 const lowerFirst = (text: string): string => (/^I\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
 
@@ -27,8 +29,8 @@ export function matchVars(
     match: matched,
     first: space < 0 ? matched : matched.slice(0, space),
     rest: space < 0 ? '' : matched.slice(space + 1),
-    after: stripEnd(stripStart(text.slice(match.end, sentenceEnd))),
-    from: lowerFirst(stripEnd(text.slice(match.start, sentenceEnd))),
+    after: stripEnd(firstClause(stripStart(text.slice(match.end, sentenceEnd)))),
+    from: lowerFirst(stripEnd(firstClause(text.slice(match.start, sentenceEnd)))),
     sentence: sentence ? text.slice(sentence.start, sentence.end) : matched,
     feeling: clientFeeling,
     ...match.vars,

@@ -38,7 +38,9 @@ export function formatText(critique: Critique, scores: Scores, pack: CompiledPac
   out.push('');
 
   const strengths = critique.findings.filter((f) => f.kind === 'strength');
-  const issues = critique.findings.filter((f) => f.kind === 'issue');
+  // Errors first: a student reads the worst problem before the small ones.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const issues = critique.findings.filter((f) => f.kind === 'issue').sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start);
   const rationale = (ruleId: string): string => pack.sourceOf.get(ruleId)?.definition.rationale ?? '';
 
   if (strengths.length) {
