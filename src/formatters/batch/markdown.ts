@@ -5,8 +5,10 @@ import type { TranscriptResult } from '../../batch/types.js';
 import { DIMENSIONS } from '../../core/types.js';
 import { fmt, headline, measureRows, ratingWord, SORT_WORDS, turnLabel, view, type BatchReport } from './report.js';
 
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const quote = (text: string): string => `> ${text.replace(/\r?\n/g, '\n> ')}`;
+// Transcript words are data: no raw HTML, no table breaks, no stray emphasis.
+const inline = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*_`[\]])/g, '\\$1');
+const cell = (text: string): string => inline(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const quote = (text: string): string => `> ${inline(text).replace(/\r?\n/g, '\n> ')}`;
 
 function cohortRows(results: TranscriptResult[], grouped: boolean): string[] {
   const lines = [
@@ -26,7 +28,7 @@ function cohortRows(results: TranscriptResult[], grouped: boolean): string[] {
 
 function section(r: TranscriptResult): string[] {
   const s = r.summary;
-  const lines = ['', `## ${displayName(r)}`, ''];
+  const lines = ['', `## ${cell(displayName(r))}`, ''];
   const facts = [`${s.turns} counsellor turns of ${s.allTurns}`];
   if (s.score.mean !== null) facts.push(`mean score ${fmt(s.score.mean)}`, `median ${fmt(s.score.median)}`, `minimum ${fmt(s.score.min)}`);
   if (s.group !== null) facts.push(`group: ${cell(s.group)}`);
@@ -72,7 +74,7 @@ export function formatMarkdown(report: BatchReport): string {
     for (const r of v.sorted) lines.push(...section(r));
   }
   if (v.errors.length > 0) {
-    lines.push('', '## Could not read', '', ...v.errors.map((e) => `- \`${cell(formatError(e))}\``));
+    lines.push('', '## Could not read', '', ...v.errors.map((e) => `- ${cell(formatError(e))}`));
   }
   return `${lines.join('\n')}\n`;
 }
