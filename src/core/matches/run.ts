@@ -1,7 +1,7 @@
 // Tokens -> rule matches -> behaviours. Phase 1 rules read the text; phase 2
 // rules (order, absence) also read the behaviours phase 1 found.
 import type { CompiledRule, RuleContext, RuleMatch } from '../rules/context.js';
-import { inLexicon, type CompiledPattern, type WordRange } from '../rules/pattern.js';
+import type { CompiledPattern, WordRange } from '../rules/pattern.js';
 import type { CompiledPack } from '../rules/pack.js';
 import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
@@ -24,12 +24,18 @@ function applies(rule: CompiledRule, hasClient: boolean): boolean {
 
 const NEGATIONS = new Set(['not', 'never', 'no', "don't", "didn't", "isn't", "wasn't", "aren't", "can't", "won't", "doesn't", 'hardly']);
 
-/** The client's first feeling word that is not negated ("I'm not happy" offers no "happy"). */
+/**
+ * The client's first feeling word, as they wrote it, for "you're feeling ...".
+ * Only the lexicon's own forms count (a stem match such as "stressful" for
+ * "stress" would not read well), and not negated ones ("I'm not happy").
+ */
 function firstFeeling(client: Analysis | null, context: Pick<RuleContext, 'lexicons'>): string | null {
   const feelings = context.lexicons.get('feelings');
   const words = client?.words ?? [];
   const index = words.findIndex(
-    (word, i) => inLexicon(feelings, word) && !words.slice(Math.max(0, i - 3), i).some((before) => NEGATIONS.has(before.norm) && before.sentence === word.sentence),
+    (word, i) =>
+      !!feelings?.words.has(word.norm) &&
+      !words.slice(Math.max(0, i - 3), i).some((before) => NEGATIONS.has(before.norm) && before.sentence === word.sentence),
   );
   return index < 0 ? null : words[index]!.text.toLowerCase();
 }
