@@ -2,7 +2,7 @@
 // JSON at build time (dist/builtin-pack.json); it is used while the YAML files
 // in rules/ are unchanged, so a normal start parses no YAML at all.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
 import { InputError } from './errors.js';

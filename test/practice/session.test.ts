@@ -1,6 +1,6 @@
 // The saved session record: what a supervisor gets, and what `rapport batch`
 // reads back (each attempt a counsellor turn after the scenario's client turn).
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import chalk from 'chalk';

@@ -12,7 +12,7 @@ import { wrap } from '../../formatters/terminal.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
 import { OPTIONS, type CommonOptions } from '../options.js';
-import { setup, useColour } from '../setup.js';
+import { setup } from '../setup.js';
 
 const common = (command: Command): Command => command.addOption(OPTIONS.rules()).addOption(OPTIONS.config()).addOption(OPTIONS.color());
 
@@ -186,6 +186,5 @@ Examples:
       .addOption(OPTIONS.format(['text', 'json']))
       .action(trace),
   );
-  void useColour;
   return rules;
 }
