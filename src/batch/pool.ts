@@ -5,7 +5,7 @@
 // regular expressions and functions, which cannot cross threads) and answers scoring requests.
 // The main thread scores too whenever every worker already has work queued, so it is never idle
 // while workers start up, and a worker that cannot start only costs speed, not the run.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { critique } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
@@ -48,9 +48,14 @@ export function inlineScorer(pack: CompiledPack): Scorer {
   };
 }
 
-/** Worker threads that pay off on this machine: one per core beyond the main thread, at most `max`. */
-export function defaultThreads(max = 4): number {
-  return Math.max(0, Math.min(max, availableParallelism() - 1));
+/**
+ * Worker threads that can pay off right now: one per idle core beyond the main thread, at most
+ * `max`. Cores other processes keep busy (the 1-minute load average) do not count: on a
+ * saturated machine workers only add their start-up and copying costs (measured: slower).
+ */
+export function defaultThreads(max = 4, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  const idle = Math.round(cores - load);
+  return Math.max(0, Math.min(max, idle - 1));
 }
 
 interface Request {

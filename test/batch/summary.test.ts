@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupResults, sortResults } from '../../src/batch/cohort.js';
 import { rate, THRESHOLDS, tooFewReason } from '../../src/batch/miti.js';
+import { defaultThreads } from '../../src/batch/pool.js';
 import { median, SummaryBuilder } from '../../src/batch/summary.js';
 import type { BatchRecord } from '../../src/batch/types.js';
 import type { BehaviourCode, Finding } from '../../src/core/types.js';
@@ -169,5 +170,15 @@ describe('cohort', () => {
       ['Ada', ['beta'], 1, 30],
       ['Sam', ['gamma', 'alpha'], 5, 68],
     ]);
+  });
+});
+
+describe('worker threads for --jobs auto', () => {
+  it('uses one per idle core beyond the main thread, none on a busy or one-core machine', () => {
+    expect(defaultThreads(4, 2, 0.1)).toBe(1);
+    expect(defaultThreads(4, 8, 0.2)).toBe(4);
+    expect(defaultThreads(4, 8, 5)).toBe(2);
+    expect(defaultThreads(4, 2, 4.6)).toBe(0);
+    expect(defaultThreads(4, 1, 0)).toBe(0);
   });
 });

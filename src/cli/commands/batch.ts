@@ -25,8 +25,8 @@ export const BATCH_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown', 'html'
 const STREAMED = new Set(['jsonl', 'csv']);
 
 /**
- * Worker threads pay off from about this much input (bytes): below it, starting workers and
- * loading the rule pack in each costs more than it saves (measured on AnnoMI; see the tests' notes).
+ * Worker threads can pay off from about this much input (bytes, ~400 turns of AnnoMI-like CSV):
+ * below it the batch is over before a worker has loaded the bundle and its rule pack (~150 ms).
  */
 export const WORKER_MIN_BYTES = 200_000;
 
@@ -165,7 +165,7 @@ export function command(): Command {
     .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
     .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
     .addOption(failUnder())
-    .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per extra core, for inputs from 200 kB)').default('auto'))
+    .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per idle core beyond the first, for inputs from 200 kB)').default('auto'))
     .addOption(OPTIONS.rules())
     .addOption(OPTIONS.config())
     .addOption(OPTIONS.color())
