@@ -25,10 +25,12 @@ export const BATCH_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown', 'html'
 const STREAMED = new Set(['jsonl', 'csv']);
 
 /**
- * Worker threads can pay off from about this much input (bytes, ~400 turns of AnnoMI-like CSV):
- * below it the batch is over before a worker has loaded the bundle and its rule pack (~150 ms).
+ * Worker threads can pay off from about this much input (bytes; ~4,000 counsellor turns of
+ * AnnoMI-like CSV). Each worker pays ~150 ms to load the bundle and its rule pack and ~0.4 s of
+ * CPU before the scoring code is warm; on AnnoMI dev-simple (1.7 MB) --jobs 1 was no faster than
+ * --jobs 0 here, so smaller inputs are scored on the main thread alone.
  */
-export const WORKER_MIN_BYTES = 200_000;
+export const WORKER_MIN_BYTES = 2_000_000;
 
 interface BatchOptions extends CommonOptions {
   counsellor?: string[];
@@ -165,7 +167,7 @@ export function command(): Command {
     .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
     .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
     .addOption(failUnder())
-    .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per idle core beyond the first, for inputs from 200 kB)').default('auto'))
+    .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per idle core beyond the first, for inputs from 2 MB)').default('auto'))
     .addOption(OPTIONS.rules())
     .addOption(OPTIONS.config())
     .addOption(OPTIONS.color())
