@@ -202,7 +202,7 @@ describe('errors and exit codes', () => {
     writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 255, 0]));
     const run = rapport(['batch', '--format', 'csv', bin, fixture('vtt')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/audio\.txt.*binary/);
+    expect(run.stderr).toMatch(/audio\.txt(:\d+)?: .*(binary|not valid UTF-8)/);
     expect(run.stdout.trim().split('\r\n')).toHaveLength(6);
   });
 
