@@ -45,6 +45,12 @@ Examples:
   await program.parseAsync(argv);
 }
 
+// A reader that stops early (`rapport check ... | head`) is not an error: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  process.exitCode = handleError(error);
+});
+
 main(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError && (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')) {
     process.exitCode = 0;

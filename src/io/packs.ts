@@ -67,7 +67,8 @@ async function parsePackDir(dir: string): Promise<PackSource> {
     }
     return parseRuleFile(content, displayName(file));
   });
-  const lexicons: Record<string, string[]> = {};
+  // No prototype: a lexicon may be called `constructor` (names are checked, but only as lower-case words).
+  const lexicons: Record<string, string[]> = Object.create(null);
   for (const source of sources) {
     for (const [name, words] of Object.entries(source.lexicons)) (lexicons[name] ??= []).push(...words);
   }

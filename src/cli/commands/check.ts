@@ -1,6 +1,7 @@
 // rapport check: critique one draft reply.
 import { Command } from 'commander';
 import { critiqueReply } from '../../core/critique.js';
+import { replyTooLong } from '../../core/limits.js';
 import { formatJson } from '../../formatters/check/json.js';
 import { formatMarkdown } from '../../formatters/check/markdown.js';
 import { formatText } from '../../formatters/check/text.js';
@@ -8,6 +9,7 @@ import { UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
 import { OPTIONS, type CommonOptions } from '../options.js';
+import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -32,7 +34,10 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
   const { config: _config, pack } = await setup(options);
   const { text, inputs } = await readReply(words, options);
   if (text.trim() === '') throw new UsageError('the reply is empty: there is nothing to score');
+  const tooLong = replyTooLong(text);
+  if (tooLong) throw new UsageError(tooLong);
   const client = options.clientFile ? readTextFile(options.clientFile) : (options.client ?? null);
+  noteLanguage(text);
   const assessment = critiqueReply(pack, text, client);
   const { critique } = assessment;
   const report =

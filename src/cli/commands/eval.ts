@@ -9,6 +9,7 @@ import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
 import { OPTIONS, type CommonOptions } from '../options.js';
+import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
 export const EVAL_FORMATS = ['text', 'json'] as const;
@@ -61,6 +62,7 @@ async function run(file: string, options: EvalOptions): Promise<void> {
     const names = options.counsellor ?? [];
     const collected = collectUtterances(turns, coder, (speaker) => isCounsellor(speaker, names));
     if (collected.utterances.length === 0) throw new InputError(name, 'no counsellor rows (speakers: therapist, counsellor, ...; or name them with --counsellor)');
+    noteLanguage(collected.utterances.map((utterance) => utterance.text));
     const assessed = assessAll(pack, collected.utterances);
     const layout = coder.layout === 'annomi-full' ? "AnnoMI per-annotator columns (question_exists/_subtype, reflection_exists/_subtype, therapist_input_exists/_subtype)" : `one code per row in column "${coder.columns.code}"`;
     const report = evaluate(pack, collected, assessed, { file: name, layout, examples: options.examples, highQuality: options.high }, assessBaseline(collected.utterances));

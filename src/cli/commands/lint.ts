@@ -19,6 +19,7 @@ import { exitCodeOf, lintContent, rulesOf, summarise } from '../../lint/lint.js'
 import type { FileProblem, FileResult, LintReport } from '../../lint/types.js';
 import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../readers/training/index.js';
 import { OPTIONS, type CommonOptions } from '../options.js';
+import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
@@ -105,6 +106,7 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
     files = applyBaseline(files, baseline, keyFor(options.baseline));
   }
 
+  noteLanguage(files.flatMap((result) => result.examples.map((example) => example.text)));
   const report: LintReport = { files, problems, summary: summarise({ files, problems }) };
   const rules = rulesOf(pack, report, minScore);
   let output: string;

@@ -79,7 +79,8 @@ function compileRule(definition: RuleDefinition, index: PatternIndex): CompiledR
 
 /** Merge pack sources (later packs may extend lexicons, never redefine a rule) and compile. */
 export function compilePack(sources: PackSource[], settings: Record<string, RuleSetting> = {}): CompiledPack {
-  const lexiconSources: Record<string, string[]> = {};
+  // No prototype: a lexicon may be called `constructor`.
+  const lexiconSources: Record<string, string[]> = Object.create(null);
   for (const source of sources) {
     for (const [name, words] of Object.entries(source.lexicons)) (lexiconSources[name] ??= []).push(...words);
   }

@@ -2,7 +2,8 @@
  * Extraction of example counsellor replies from training material, for `rapport lint`.
  * Pure: content in, examples with exact source positions out; no I/O.
  */
-import type { Example, ExtractOptions } from './types.js';
+import { replyTooLong } from '../../core/limits.js';
+import { ExtractError, type Example, type ExtractOptions } from './types.js';
 import { extractMarkdown } from './markdown.js';
 import { extractText } from './text.js';
 import { extractYaml } from './yaml.js';
@@ -32,12 +33,11 @@ export function formatOf(fileName: string): TrainingFormat {
 export function extractExamples(content: string, fileName: string, options?: Partial<ExtractOptions>): Example[] {
   // A byte-order mark is invisible in editors: columns on line 1 are counted without it.
   const body = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
-  switch (formatOf(fileName)) {
-    case 'markdown':
-      return extractMarkdown(body, options);
-    case 'yaml':
-      return extractYaml(body, options);
-    default:
-      return extractText(body, options);
+  const format = formatOf(fileName);
+  const examples = format === 'markdown' ? extractMarkdown(body, options) : format === 'yaml' ? extractYaml(body, options) : extractText(body, options);
+  for (const example of examples) {
+    const tooLong = replyTooLong(example.text, 'example reply');
+    if (tooLong) throw new ExtractError(tooLong, example.line);
   }
+  return examples;
 }

@@ -11,7 +11,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Code, Nodes, PhrasingContent, Table } from 'mdast';
-import type { Example, ExtractOptions } from './types.js';
+import { ExtractError, type Example, type ExtractOptions } from './types.js';
 import { Collector, parseDirectives, resolveOptions, type Directive, type Role } from './dialogue.js';
 import { LineIndex, MappedBuilder, alignValue, splitLines, trimMapped, type Mapped } from './mapped.js';
 
@@ -19,7 +19,30 @@ const DIALOGUE_LANGS = new Set(['dialogue', 'transcript']);
 const SPEAKER_HEADERS = /^(speaker|role|who|person|participant|interlocutor|label)$/i;
 const TEXT_HEADERS = /^(text|line|lines|utterance|says|said|words|reply|response|statement|dialogue|turn|what they say)$/i;
 
+/**
+ * Containers nested deeper than this are refused: the Markdown parser slows down steeply with the
+ * depth (seconds at a few hundred levels) and overflows its stack on thousands. Measured as the
+ * indentation, `>` and list markers before a line's text.
+ */
+export const MAX_NESTING = 256;
+const CONTAINER_PREFIX = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*/;
+
+function assertShallow(content: string): void {
+  let line = 1;
+  for (let start = 0; start <= content.length; line++) {
+    const end = content.indexOf('\n', start);
+    const head = content.slice(start, Math.min(end < 0 ? content.length : end, start + MAX_NESTING + 16));
+    const depth = CONTAINER_PREFIX.exec(head)![0].length;
+    if (depth > MAX_NESTING) {
+      throw new ExtractError(`Markdown nested too deeply: more than ${MAX_NESTING} characters of indentation, ">" and list markers before the text`, line);
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
+}
+
 export function extractMarkdown(content: string, options?: Partial<ExtractOptions>): Example[] {
+  assertShallow(content);
   const opts = resolveOptions(options);
   const index = new LineIndex(content);
   const collector = new Collector(opts, (o) => index.position(o));

@@ -1,5 +1,6 @@
 // Transcript readers for `rapport batch`: file contents → turns (contract.md, "Transcript inputs").
 import { extname } from 'node:path';
+import { replyTooLong } from '../../core/limits.js';
 import { COLUMN_ALIASES, normaliseColumnName } from './columns.js';
 import { detectDelimiter, readCsv, streamCsv } from './csv.js';
 import { readJson, streamJsonLines } from './json.js';
@@ -101,20 +102,50 @@ function readAs(format: TranscriptFormat, content: string, options: ReadOptions)
  * Bad input throws TranscriptError only; an empty file gives no turns.
  */
 export function readTranscript(content: string, fileName: string, options: ReadOptions): TranscriptTurn[] {
-  return readAs(detectFormat(content, fileName, options), content, options);
+  return readAs(detectFormat(content, fileName, options), content, options).map(scorable);
 }
 
+/** A turn too long to score as one reply is bad input, reported at its line. */
+function scorable(turn: TranscriptTurn): TranscriptTurn {
+  const tooLong = replyTooLong(turn.text, 'turn');
+  if (tooLong) throw new TranscriptError(tooLong, turn.line);
+  return turn;
+}
+
+/** Bytes → text; bytes that are not UTF-8 are bad input, reported at their line (never turned into U+FFFD). */
 async function* decode(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lines = 1;
+  const counted = (text: string): string => {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    return text;
+  };
+  const invalid = (bytes: Uint8Array | null): TranscriptError => {
+    // Where in this chunk: the lines before the first byte a lenient decoder had to replace.
+    const lenient = bytes ? new TextDecoder('utf-8').decode(bytes) : '';
+    const at = lenient.search(/\uFFFD/);
+    const before = at < 0 ? '' : lenient.slice(0, at);
+    return new TranscriptError('the file is not valid UTF-8 text', lines + (before.match(/\n/g)?.length ?? 0));
+  };
   for await (const chunk of stream) {
     if (typeof chunk === 'string') {
-      if (chunk !== '') yield chunk;
+      if (chunk !== '') yield counted(chunk);
     } else {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text !== '') yield text;
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw invalid(chunk as Uint8Array);
+      }
+      if (text !== '') yield counted(text);
     }
   }
-  const tail = decoder.decode();
+  let tail: string;
+  try {
+    tail = decoder.decode();
+  } catch {
+    throw invalid(null);
+  }
   if (tail !== '') yield tail;
 }
 
@@ -143,6 +174,10 @@ export async function* streamTranscript(
   fileName: string,
   options: ReadOptions,
 ): AsyncGenerator<TranscriptTurn> {
+  for await (const turn of streamTurns(stream, fileName, options)) yield scorable(turn);
+}
+
+async function* streamTurns(stream: NodeJS.ReadableStream, fileName: string, options: ReadOptions): AsyncGenerator<TranscriptTurn> {
   const source = decode(stream);
   let format = formatFromName(fileName);
   let head = '';

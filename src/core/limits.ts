@@ -1,0 +1,12 @@
+// How much text one reply may hold. A reply is a few sentences (AnnoMI's longest utterance is about
+// 1,200 characters); far beyond that it is a whole transcript or document read as one turn, and
+// scoring it would take minutes and gigabytes. Readers and commands refuse it with this message.
+export const MAX_REPLY_LENGTH = 20_000;
+
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** Why `text` is too long to score as one reply, or null when it is not. */
+export function replyTooLong(text: string, what = 'reply'): string | null {
+  if (text.length <= MAX_REPLY_LENGTH) return null;
+  return `a ${what} of ${grouped(text.length)} characters is too long to score (at most ${grouped(MAX_REPLY_LENGTH)}): are line breaks or speaker labels missing?`;
+}
