@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
 
+const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
+
 export const CONFIG_NAMES = ['.rapportrc.yaml', '.rapportrc.yml', 'rapport.config.yaml'] as const;
 
 export type Config = ConfigFile & { file: string | null; dir: string };
@@ -61,5 +63,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   } catch {
     throw new InputError(file, 'cannot read this config file');
   }
+  // A config is a few lines; a huge one is a mistake or an attack on the YAML parser.
+  if (content.length > MAX_CONFIG_BYTES) throw new InputError(file, `config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`);
   return parseConfig(content, file);
 }
