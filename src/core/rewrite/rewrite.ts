@@ -19,6 +19,8 @@ function sentenceOf(reply: Analysis, offset: number): Sentence | undefined {
   return reply.sentences.find((sentence) => sentence.start <= offset && offset < sentence.end);
 }
 
+const SENTENCE_START_LOWER = /(^|[.!?]\s+)(\p{Ll})/gu;
+
 export function tidy(text: string): string {
   let result = text
     .replace(/[ \t]+/g, ' ')
@@ -29,7 +31,7 @@ export function tidy(text: string): string {
     .replace(/([.!?]\s+)[,;:]\s*/g, '$1')
     .trim();
   // Capitalise each sentence start (edits may have removed its first word).
-  result = result.replace(/(^|[.!?]\s+)(\p{Ll})/gu, (_, boundary: string, letter: string) => boundary + letter.toUpperCase());
+  result = result.replace(SENTENCE_START_LOWER, (_, boundary: string, letter: string) => boundary + letter.toUpperCase());
   if (result && !/[.!?…"”)]$/.test(result)) result += '.';
   return result;
 }

@@ -19,7 +19,7 @@ export type Element =
   | { type: 'words'; norms: ReadonlySet<string> }
   | { type: 'prefix'; prefix: string }
   | { type: 'stem'; stem: string }
-  | { type: 'lexicon'; name: string }
+  | { type: 'lexicon'; name: string; lexicon: Lexicon }
   | { type: 'any' }
   | { type: 'gap' }
   | { type: 'group'; alternatives: Element[][] }
@@ -42,6 +42,7 @@ export type Lexicons = ReadonlyMap<string, Lexicon>;
 export class PatternError extends Error {}
 
 const MAX_GAP = 4;
+const SCAN_CACHE_LIMIT = 20_000;
 const MAX_ELEMENTS = 200;
 const FILLER_LEXICON = 'fillers';
 
@@ -93,13 +94,14 @@ export function compilePattern(source: string, lexicons: Lexicons): CompiledPatt
     return alternatives;
   };
 
-  // (a|b|c) of single words is one set lookup, not three branches.
+  // The single words of (a|b|c d|@x) are one set lookup, not one branch each:
+  // a long word list then costs one sequence, not one per word.
   const group = (alternatives: Element[][]): Element => {
-    if (alternatives.length === 1 && alternatives[0]!.length === 1) return alternatives[0]![0]!;
-    if (alternatives.every((sequence) => sequence.length === 1 && sequence[0]!.type === 'word')) {
-      return { type: 'words', norms: new Set(alternatives.map((sequence) => (sequence[0] as { norm: string }).norm)) };
-    }
-    return { type: 'group', alternatives };
+    const single = alternatives.filter((sequence) => sequence.length === 1 && sequence[0]!.type === 'word');
+    const rest = alternatives.filter((sequence) => !single.includes(sequence));
+    const merged: Element[][] =
+      single.length > 1 ? [[{ type: 'words', norms: new Set(single.map((sequence) => (sequence[0] as { norm: string }).norm)) }], ...rest] : alternatives;
+    return merged.length === 1 && merged[0]!.length === 1 ? merged[0]![0]! : { type: 'group', alternatives: merged };
   };
 
   const atom = (part: string): Element => {
@@ -107,8 +109,9 @@ export function compilePattern(source: string, lexicons: Lexicons): CompiledPatt
     if (part === '...') return { type: 'gap' };
     if (part.startsWith('@')) {
       const name = part.slice(1);
-      if (!lexicons.has(name)) throw new PatternError(`unknown lexicon "@${name}" in pattern "${source}"`);
-      return { type: 'lexicon', name };
+      const lexicon = lexicons.get(name);
+      if (!lexicon) throw new PatternError(`unknown lexicon "@${name}" in pattern "${source}"`);
+      return { type: 'lexicon', name, lexicon };
     }
     if (part.startsWith('~')) return { type: 'stem', stem: stemOf(normalise(part.slice(1))) };
     if (part.length > 1 && part.endsWith('*')) return { type: 'prefix', prefix: normalise(part.slice(0, -1)) };
@@ -147,7 +150,7 @@ export function inLexicon(lexicon: Lexicon | undefined, token: Token): boolean {
   return !!lexicon && (lexicon.words.has(token.norm) || lexicon.stems.has(token.stem));
 }
 
-function matchesAtom(element: Element, token: Token, lexicons: Lexicons): boolean {
+function matchesAtom(element: Element, token: Token): boolean {
   switch (element.type) {
     case 'word':
       return token.norm === element.norm;
@@ -158,7 +161,7 @@ function matchesAtom(element: Element, token: Token, lexicons: Lexicons): boolea
     case 'stem':
       return token.stem === element.stem;
     case 'lexicon':
-      return inLexicon(lexicons.get(element.name), token);
+      return inLexicon(element.lexicon, token);
     default:
       return true;
   }
@@ -169,18 +172,18 @@ function matchesAtom(element: Element, token: Token, lexicons: Lexicons): boolea
  * -1. Groups and optionals were expanded at compile time, so the hot path of
  * every check is this loop: no allocation, and branching only at gaps.
  */
-function longestEnd(sequence: Element[], index: number, words: Token[], from: number, lexicons: Lexicons, mustReachEnd: boolean): number {
+function longestEnd(sequence: Element[], index: number, words: Token[], from: number, mustReachEnd: boolean): number {
   let position = from;
   for (let i = index; i < sequence.length; i += 1) {
     const element = sequence[i]!;
     if (element.type === 'gap') {
       let best = -1;
       for (let skip = 0; skip <= MAX_GAP && position + skip <= words.length; skip += 1) {
-        best = Math.max(best, longestEnd(sequence, i + 1, words, position + skip, lexicons, mustReachEnd));
+        best = Math.max(best, longestEnd(sequence, i + 1, words, position + skip, mustReachEnd));
       }
       return best;
     }
-    if (position >= words.length || !matchesAtom(element, words[position]!, lexicons)) return -1;
+    if (position >= words.length || !matchesAtom(element, words[position]!)) return -1;
     position += 1;
   }
   return mustReachEnd && position !== words.length ? -1 : position;
@@ -233,22 +236,38 @@ export class PatternIndex {
         return first.norms.forEach((norm) => add(this.byNorm, norm));
       case 'stem':
         return add(this.byStem, first.stem);
-      case 'lexicon': {
-        const lexicon = this.lexicons.get(first.name)!;
-        lexicon.words.forEach((norm) => add(this.byNorm, norm));
-        lexicon.stems.forEach((stem) => add(this.byStem, stem));
+      case 'lexicon':
+        first.lexicon.words.forEach((norm) => add(this.byNorm, norm));
+        first.lexicon.stems.forEach((stem) => add(this.byStem, stem));
         return;
-      }
       default:
         this.anywhere.push(entry);
     }
   }
 
+  // Conversation repeats itself ("Okay.", "Mm-hmm.", "It sounds like ..."), and a
+  // rewrite re-checks most of its draft's sentences: a sentence's matches depend
+  // only on its words, so they are remembered, within a bound.
+  private readonly scanned = new Map<string, Map<CompiledPattern, WordRange[]>>();
+
   /** Every pattern's matches in one sentence: non-overlapping, leftmost-longest. */
   scan(words: Token[]): Map<CompiledPattern, WordRange[]> {
+    const key = words.map((word) => word.norm).join(' ');
+    let result = this.scanned.get(key);
+    if (!result) {
+      result = this.scanWords(words);
+      if (this.scanned.size >= SCAN_CACHE_LIMIT) this.scanned.clear();
+      this.scanned.set(key, result);
+    }
+    return result;
+  }
+
+  private scanWords(words: Token[]): Map<CompiledPattern, WordRange[]> {
     const longest = new Map<CompiledPattern, number[]>();
+    const fillerRun = leadingFillers(words, this.lexicons);
     const tryEntry = (entry: IndexEntry, first: number): void => {
-      const end = longestEnd(entry.sequence, 0, words, first, this.lexicons, entry.pattern.anchoredEnd);
+      if (entry.pattern.anchoredStart && first > fillerRun) return;
+      const end = longestEnd(entry.sequence, 0, words, first, entry.pattern.anchoredEnd);
       if (end <= first) return;
       let ends = longest.get(entry.pattern);
       if (!ends) longest.set(entry.pattern, (ends = []));
@@ -260,7 +279,6 @@ export class PatternIndex {
       for (const entry of this.byStem.get(token.stem) ?? []) tryEntry(entry, first);
       for (const entry of this.anywhere) tryEntry(entry, first);
     }
-    const fillerRun = leadingFillers(words, this.lexicons);
     const result = new Map<CompiledPattern, WordRange[]>();
     for (const [pattern, ends] of longest) {
       const ranges: WordRange[] = [];

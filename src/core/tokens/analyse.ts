@@ -33,6 +33,11 @@ export interface Analysis {
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['"', '”', "'", '’', ')', ']']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'approx']);
+// Compiled once: these run for every token of every reply.
+const HAS_LETTER = /\p{L}/u;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const STARTS_LOWER_CASE = /^\p{Ll}/u;
+const BLANK_LINE = /\n\s*\n/;
 
 export function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
@@ -59,15 +64,15 @@ export function stemOf(norm: string): string {
   let stemmed = stems.get(norm);
   if (stemmed === undefined) {
     // The Porter stemmer mangles contractions ("you're" -> "you'r"); keep them whole.
-    stemmed = norm.includes("'") || !/\p{L}/u.test(norm) ? norm : stem(norm);
+    stemmed = norm.includes("'") || !HAS_LETTER.test(norm) ? norm : stem(norm);
     if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
     stems.set(norm, stemmed);
   }
   return stemmed;
 }
 
-function alignTokens(text: string): Omit<Token, 'sentence'>[] {
-  const tokens: Omit<Token, 'sentence'>[] = [];
+function alignTokens(text: string): Token[] {
+  const tokens: Token[] = [];
   let cursor = 0;
   for (const piece of tokenizeWords(text)) {
     const start = text.indexOf(piece, cursor);
@@ -75,19 +80,19 @@ function alignTokens(text: string): Omit<Token, 'sentence'>[] {
     const end = start + piece.length;
     cursor = end;
     const norm = unstammer(normalise(piece));
-    const isWord = /[\p{L}\p{N}]/u.test(piece);
-    tokens.push({ text: piece, norm, stem: isWord ? stemOf(norm) : norm, start, end, isWord });
+    const isWord = HAS_LETTER_OR_DIGIT.test(piece);
+    tokens.push({ text: piece, norm, stem: isWord ? stemOf(norm) : norm, start, end, isWord, sentence: 0 });
   }
   return tokens;
 }
 
-function endsSentence(tokens: Omit<Token, 'sentence'>[], i: number, text: string): boolean {
+function endsSentence(tokens: Token[], i: number, text: string): boolean {
   const token = tokens[i]!;
   if (TERMINATORS.has(token.text)) {
     const next = tokens[i + 1];
     if (next && (TERMINATORS.has(next.text) || CLOSERS.has(next.text))) return false;
     // "Well... maybe" and "e.g. this" carry on when the next word is lower case.
-    if ((token.text === '.' || token.text === '…') && next?.isWord && /^\p{Ll}/u.test(next.text)) return false;
+    if ((token.text === '.' || token.text === '…') && next?.isWord && STARTS_LOWER_CASE.test(next.text)) return false;
     if (token.text === '.') {
       const previous = tokens[i - 1];
       if (previous && previous.end === token.start && ABBREVIATIONS.has(previous.norm)) return false;
@@ -102,12 +107,11 @@ function endsSentence(tokens: Omit<Token, 'sentence'>[], i: number, text: string
   }
   // A blank line ends a sentence even without punctuation.
   const next = tokens[i + 1];
-  return !!next && /\n\s*\n/.test(text.slice(token.end, next.start));
+  return !!next && next.start - token.end > 1 && BLANK_LINE.test(text.slice(token.end, next.start));
 }
 
 export function analyse(text: string): Analysis {
-  const raw = alignTokens(text);
-  const tokens: Token[] = [];
+  const tokens = alignTokens(text);
   const sentences: Sentence[] = [];
   let current: Token[] = [];
 
@@ -126,11 +130,10 @@ export function analyse(text: string): Analysis {
     current = [];
   };
 
-  raw.forEach((token, i) => {
-    const placed: Token = { ...token, sentence: sentences.length };
-    tokens.push(placed);
-    current.push(placed);
-    if (endsSentence(raw, i, text)) close();
+  tokens.forEach((token, i) => {
+    token.sentence = sentences.length;
+    current.push(token);
+    if (endsSentence(tokens, i, text)) close();
   });
   close();
 
