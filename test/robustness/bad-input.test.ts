@@ -1,0 +1,174 @@
+// The bad-input corpus (fixtures/bad-input) through every command: exit 0, 1 or 2, a clear
+// one-line message, never a stack trace and never a hang. Big inputs are generated in a temp dir.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { corpus, expectClean, run } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'rapport-bad-input-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const REPLIES = ['empty.txt', 'whitespace.txt', 'invalid-utf8.txt', 'binary.png', 'bom-crlf.txt', 'unicode.txt', 'punctuation.txt', 'spanish.txt', 'german.txt', 'chinese.txt'];
+const TRANSCRIPTS = [
+  'empty.txt', 'whitespace.txt', 'invalid-utf8.txt', 'binary.txt', 'bom-crlf.txt', 'unicode.txt', 'punctuation.txt', 'spanish.txt',
+  'unclosed-quote.csv', 'ragged.csv', 'bad-timing.vtt', 'bad-array.json', 'bad-line.jsonl', 'proto.json',
+];
+const TRAINING = ['empty.md', 'bom-crlf.md', 'invalid-utf8.md', 'bad.yaml', 'alias-bomb.yaml'];
+
+describe('every command on every kind of bad input', () => {
+  it.each(REPLIES)('check --file replies/%s', (name) => {
+    expectClean(run(['check', '--file', corpus(`replies/${name}`)]));
+  });
+  it.each(REPLIES)('check reads replies/%s on standard input', (name) => {
+    // Raw bytes, as a pipe delivers them.
+    expectClean(run(['check', '--format', 'json', '-'], { input: readFileSync(corpus(`replies/${name}`)) as unknown as string }));
+  });
+  it.each(TRANSCRIPTS)('batch transcripts/%s', (name) => {
+    expectClean(run(['batch', corpus(`transcripts/${name}`), '--format', 'jsonl', '--jobs', '0']));
+  });
+  it.each(TRANSCRIPTS)('eval transcripts/%s', (name) => {
+    expectClean(run(['eval', corpus(`transcripts/${name}`)]));
+  });
+  it.each([...TRAINING, ...REPLIES.map((name) => `../replies/${name}`)])('lint training/%s', (name) => {
+    expectClean(run(['lint', corpus(`training/${name}`), '--format', 'sarif']));
+  });
+  it.each(REPLIES)('rules trace on replies/%s', (name) => {
+    const text = require_(name);
+    if (text.includes('\u0000') || text.trim() === '') return;
+    expectClean(run(['rules', 'trace', text]));
+  });
+});
+
+function require_(name: string): string {
+  return new TextDecoder().decode(readFileSync(corpus(`replies/${name}`)));
+}
+
+describe('what each kind of bad input gives', () => {
+  it('empty and whitespace-only replies: exit 2, nothing to score', () => {
+    for (const name of ['empty.txt', 'whitespace.txt']) {
+      const result = run(['check', '--file', corpus(`replies/${name}`)]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/empty/);
+    }
+  });
+
+  it('invalid UTF-8 and binary files: exit 2 naming the file and the line', () => {
+    expect(run(['check', '--file', corpus('replies/invalid-utf8.txt')]).stderr).toMatch(/invalid-utf8\.txt:1: .*not valid UTF-8/);
+    expect(run(['check', '--file', corpus('replies/binary.png')]).stderr).toMatch(/binary\.png: .*binary/);
+    const batch = run(['batch', corpus('transcripts/invalid-utf8.txt'), '--format', 'jsonl']);
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toMatch(/invalid-utf8\.txt:3: .*not valid UTF-8/);
+    expect(batch.stdout).not.toContain('\uFFFD');
+    expect(run(['lint', corpus('training/invalid-utf8.md')]).stdout).toMatch(/invalid-utf8\.md:3: .*not valid UTF-8/);
+  });
+
+  it('BOM and CRLF: the BOM is dropped and spans still index the text exactly', () => {
+    const result = run(['check', '--file', corpus('replies/bom-crlf.txt'), '--format', 'json']);
+    expectClean(result);
+    const critique = JSON.parse(result.stdout);
+    expect(critique.text.startsWith('You need')).toBe(true);
+    expect(critique.findings.length).toBeGreaterThan(0);
+    for (const f of critique.findings) expect(critique.text.slice(f.start, f.end)).toBe(f.match);
+    const batch = run(['batch', corpus('transcripts/bom-crlf.txt'), '--format', 'jsonl']);
+    const records = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(records.map((r) => r.text)).toEqual(['How have you been?', 'You need to sleep more.']);
+    expect(records[1].client).toBe('Not great, I feel so tired.');
+  });
+
+  it('emoji, right-to-left, zero-width and combining characters: spans exact in UTF-16 indices', () => {
+    const result = run(['check', '--file', corpus('replies/unicode.txt'), '--format', 'json']);
+    expectClean(result, [0]);
+    const critique = JSON.parse(result.stdout);
+    expect(critique.findings.length).toBeGreaterThan(0);
+    for (const f of critique.findings) expect(critique.text.slice(f.start, f.end)).toBe(f.match);
+    for (const b of critique.behaviours) expect(b.end).toBeLessThanOrEqual(critique.text.length);
+    const lint = run(['lint', corpus('training/bom-crlf.md'), '--format', 'json']);
+    const file = JSON.parse(lint.stdout).files[0];
+    expect(file.examples.map((e: { line: number }) => e.line)).toEqual([3, 6]);
+  });
+
+  it('punctuation only: scored (nothing found) or refused, never a crash', () => {
+    const result = run(['check', '--file', corpus('replies/punctuation.txt'), '--format', 'json']);
+    expectClean(result, [0]);
+    expect(JSON.parse(result.stdout).findings).toEqual([]);
+  });
+
+  it('non-English text: one note on standard error that the rules are English; JSON on stdout stays pure', () => {
+    for (const name of ['spanish.txt', 'german.txt', 'chinese.txt']) {
+      const result = run(['check', '--file', corpus(`replies/${name}`), '--format', 'json']);
+      expectClean(result, [0]);
+      expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
+      expect(result.stderr.match(/rules are written for English/g)).toHaveLength(1);
+    }
+    const english = run(['check', 'It sounds like the week has worn you down. What would help most right now?']);
+    expect(english.stderr).toBe('');
+  });
+
+  it('malformed CSV, VTT and JSON: exit 2 and the error names the line', () => {
+    const expectations: [string, RegExp][] = [
+      ['unclosed-quote.csv', /unclosed-quote\.csv:3: .*never closed/],
+      ['ragged.csv', /ragged\.csv:3: .*fields/],
+      ['bad-timing.vtt', /bad-timing\.vtt:6: /],
+      ['bad-array.json', /bad-array\.json:3: invalid JSON/],
+      ['bad-line.jsonl', /bad-line\.jsonl:3: invalid JSON/],
+    ];
+    for (const [name, message] of expectations) {
+      const result = run(['batch', corpus(`transcripts/${name}`), '--format', 'jsonl']);
+      expect(result.status, name).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expectClean(result);
+    }
+  });
+
+  it('an extremely long word is scored', () => {
+    const file = join(tmp, 'long-word.txt');
+    writeFileSync(file, `You need to ${'a'.repeat(15_000)} now.`);
+    const result = run(['check', '--file', file, '--format', 'json']);
+    expectClean(result, [0]);
+    expect(JSON.parse(result.stdout).findings.some((f: { match: string }) => /you need to/i.test(f.match))).toBe(true);
+  });
+
+  it('one 5 MB line: refused with a clear message by check, batch, eval and lint', () => {
+    const line = `You need to calm down. ${'It is fine. '.repeat(440_000)}`;
+    const reply = join(tmp, 'huge-reply.txt');
+    writeFileSync(reply, line);
+    const transcript = join(tmp, 'huge.txt');
+    writeFileSync(transcript, `Client: hello\nTherapist: ${line}\nClient: bye\n`);
+    const handbook = join(tmp, 'huge.md');
+    writeFileSync(handbook, `# Handbook\n\nCounsellor: ${line}\n`);
+    const csv = join(tmp, 'huge.csv');
+    writeFileSync(csv, `speaker,text\nclient,hello\ntherapist,${line}\n`);
+    const checked = run(['check', '--file', reply]);
+    expectClean(checked, [2]);
+    expect(checked.stderr).toMatch(/too long to score/);
+    const batch = run(['batch', transcript, '--format', 'jsonl']);
+    expectClean(batch, [2]);
+    expect(batch.stderr).toMatch(/huge\.txt:2: .*too long to score/);
+    const evaluated = run(['eval', csv]);
+    expectClean(evaluated, [2]);
+    expect(evaluated.stderr).toMatch(/huge\.csv:3: .*too long/);
+    const linted = run(['lint', handbook]);
+    expectClean(linted, [2]);
+    expect(linted.stdout).toMatch(/huge\.md:3: .*too long/);
+  });
+
+  it('deeply nested Markdown: read when moderately deep, refused with its line when absurdly deep', () => {
+    const moderate = join(tmp, 'moderate.md');
+    writeFileSync(moderate, `${'> '.repeat(40)}${'- '.repeat(40)}Counsellor: You need to calm down.\n`);
+    const result = run(['lint', moderate, '--format', 'json']);
+    expectClean(result, [1]);
+    expect(JSON.parse(result.stdout).summary.examples).toBe(1);
+    for (const [name, content] of [
+      ['lists.md', `${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\nCounsellor: hi`],
+      ['markers.md', `intro\n\n${'- '.repeat(5000)}Counsellor: You need to calm down.\n`],
+      ['quotes.md', `${'> '.repeat(20000)}Counsellor: You need to calm down.\n`],
+    ] as const) {
+      const file = join(tmp, name);
+      writeFileSync(file, content);
+      const deep = run(['lint', file]);
+      expectClean(deep, [2]);
+      expect(deep.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+: Markdown nested too deeply`));
+    }
+  });
+});
