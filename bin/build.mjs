@@ -19,9 +19,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Dependencies are bundled too: resolving dozens of files through node_modules
-  // costs more at start-up than parsing one chunk. natural stays outside; it is
-  // loaded through createRequire, by path, and only two of its modules at that.
-  external: ['natural', 'natural/*', 'playwright-core'],
+  // costs more at start-up than parsing one chunk.
+  external: ['playwright-core'],
+  alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
   logLevel: 'warning',

@@ -1,22 +1,11 @@
 // The one door to `natural`. Importing the package root costs about half a
 // second and loads database adapters that read `.env` and print to stdout,
-// so only the two submodules rapport needs are imported, here, with types.
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-interface RegexpTokenizerInstance {
-  tokenize(text: string): string[] | null;
-}
-interface TokenizersModule {
-  RegexpTokenizer: new (options: { pattern: RegExp; gaps: boolean }) => RegexpTokenizerInstance;
-}
-interface StemmerModule {
-  stem(word: string): string;
-}
-
-const { RegexpTokenizer } = require('natural/lib/natural/tokenizers/regexp_tokenizer') as TokenizersModule;
-const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as StemmerModule;
+// so only the submodules rapport needs are imported, here, with types
+// (natural-modules.d.ts). They are plain CommonJS files, so the build bundles
+// them like any other code.
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
+import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
 
 // Words keep their inner apostrophes ("don't", "you’re") and hyphens; every
 // other non-space character (punctuation, emoji) is a token of its own.
@@ -32,7 +21,5 @@ export function stem(word: string): string {
   return PorterStemmer.stem(word);
 }
 
-const { words: STOPWORD_LIST } = require('natural/lib/natural/util/stopwords') as { words: string[] };
-
 /** natural's English stopword list: what is left over is content. */
-export const STOPWORDS: readonly string[] = STOPWORD_LIST;
+export const STOPWORDS: readonly string[] = naturalStopwords.words;
