@@ -1,10 +1,11 @@
 // Reading rule packs from disk. The built-in pack is validated and compiled to
 // JSON at build time (dist/builtin-pack.json); it is used while the YAML files
 // in rules/ are unchanged, so a normal start parses no YAML at all.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
+import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
 
 /** The folder holding package.json, whether running from dist/ (bundled) or src/io/ (tests). */
@@ -27,6 +28,8 @@ interface FileStamp {
 interface PackCache {
   stamps: FileStamp[];
   source: PackSource;
+  /** stems of every lexicon and pattern word: Porter-stemming them is most of a cold start's compile */
+  stems: Record<string, string>;
 }
 
 /** The YAML files of a pack folder (not its sub-folders: scenarios live there). */
@@ -37,11 +40,26 @@ export function packFiles(dir: string): string[] {
   } catch {
     throw new InputError(dir, 'cannot read this rule pack folder');
   }
+  const inside = realpathSync(dir);
   return entries
     .filter((name) => /\.ya?ml$/i.test(name))
     .sort()
     .map((name) => join(dir, name))
-    .filter((file) => statSync(file).isFile());
+    .filter((file) => {
+      // A rule file reads nothing but itself, and a pack only its own files: a link out of the folder is refused.
+      if (lstatSync(file).isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(file);
+        } catch {
+          throw new InputError(file, 'is a broken link');
+        }
+        if (relative(inside, target).startsWith('..') || isAbsolute(relative(inside, target))) {
+          throw new InputError(file, 'links to a file outside its rule pack folder; copy the file into the pack instead');
+        }
+      }
+      return statSync(file).isFile();
+    });
 }
 
 function stampsOf(files: string[]): FileStamp[] {
@@ -79,7 +97,9 @@ function readCache(files: string[]): PackSource | null {
   if (!existsSync(CACHE_FILE)) return null;
   try {
     const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache;
-    return JSON.stringify(cache.stamps) === JSON.stringify(stampsOf(files)) ? cache.source : null;
+    if (JSON.stringify(cache.stamps) !== JSON.stringify(stampsOf(files))) return null;
+    primeStems(cache.stems);
+    return cache.source;
   } catch {
     return null;
   }
@@ -94,7 +114,7 @@ export async function builtinCache(): Promise<string> {
   const files = packFiles(BUILTIN_RULES);
   const source = await parsePackDir(BUILTIN_RULES);
   compilePack([source]);
-  return JSON.stringify({ stamps: stampsOf(files), source } satisfies PackCache);
+  return JSON.stringify({ stamps: stampsOf(files), source, stems: knownStems() } satisfies PackCache);
 }
 
 export interface LoadPacksOptions {
