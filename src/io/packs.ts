@@ -5,6 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
+import type { SerialPattern } from '../core/rules/pattern.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
 
@@ -28,9 +29,12 @@ interface FileStamp {
 interface PackCache {
   stamps: FileStamp[];
   source: PackSource;
-  /** stems of every lexicon and pattern word: Porter-stemming them is most of a cold start's compile */
+  /** stems of every lexicon and pattern word, and the compiled patterns: most of a cold start's work */
   stems: Record<string, string>;
+  patterns: Record<string, SerialPattern>;
 }
+
+let precompiledPatterns: Record<string, SerialPattern> = {};
 
 /** The YAML files of a pack folder (not its sub-folders: scenarios live there). */
 export function packFiles(dir: string): string[] {
@@ -99,6 +103,7 @@ function readCache(files: string[]): PackSource | null {
     const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache;
     if (JSON.stringify(cache.stamps) !== JSON.stringify(stampsOf(files))) return null;
     primeStems(cache.stems);
+    precompiledPatterns = cache.patterns;
     return cache.source;
   } catch {
     return null;
@@ -113,8 +118,8 @@ export async function builtinSource(): Promise<PackSource> {
 export async function builtinCache(): Promise<string> {
   const files = packFiles(BUILTIN_RULES);
   const source = await parsePackDir(BUILTIN_RULES);
-  compilePack([source]);
-  return JSON.stringify({ stamps: stampsOf(files), source, stems: knownStems() } satisfies PackCache);
+  const pack = compilePack([source]);
+  return JSON.stringify({ stamps: stampsOf(files), source, stems: knownStems(), patterns: pack.patterns.serialise() } satisfies PackCache);
 }
 
 export interface LoadPacksOptions {
@@ -133,7 +138,7 @@ export async function loadPack(options: LoadPacksOptions = {}): Promise<Compiled
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(dir, 'no such rule pack folder');
       sources.push(await parsePackDir(dir));
     }
-    return compilePack(sources, options.settings);
+    return compilePack(sources, options.settings, options.builtin !== false ? precompiledPatterns : {});
   } catch (error) {
     if (error instanceof RuleCompileError) throw ruleError(error);
     throw error;

@@ -56,7 +56,7 @@ export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis |
   const scanned = new Map<Sentence, Map<CompiledPattern, WordRange[]>>();
   const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => {
     let found = scanned.get(sentence);
-    if (!found) scanned.set(sentence, (found = pack.patterns.scan(sentence.words)));
+    if (!found) scanned.set(sentence, (found = pack.patterns.scan(sentence.words, reply.text.slice(sentence.start, sentence.end))));
     return found.get(pattern) ?? [];
   };
   const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches };

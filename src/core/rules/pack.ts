@@ -9,7 +9,7 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import { PatternError, PatternIndex, type Lexicon, type Lexicons } from './pattern.js';
+import { PatternError, PatternIndex, type Lexicon, type Lexicons, type SerialPattern } from './pattern.js';
 import type { RuleDefinition } from './schema.js';
 
 /** A rule definition and where it came from, so errors can point at it. */
@@ -78,14 +78,18 @@ function compileRule(definition: RuleDefinition, index: PatternIndex): CompiledR
 }
 
 /** Merge pack sources (later packs may extend lexicons, never redefine a rule) and compile. */
-export function compilePack(sources: PackSource[], settings: Record<string, RuleSetting> = {}): CompiledPack {
+export function compilePack(
+  sources: PackSource[],
+  settings: Record<string, RuleSetting> = {},
+  precompiled: Readonly<Record<string, SerialPattern>> = {},
+): CompiledPack {
   // No prototype: a lexicon may be called `constructor`.
   const lexiconSources: Record<string, string[]> = Object.create(null);
   for (const source of sources) {
     for (const [name, words] of Object.entries(source.lexicons)) (lexiconSources[name] ??= []).push(...words);
   }
   const lexicons = buildLexicons(lexiconSources);
-  const patterns = new PatternIndex(lexicons);
+  const patterns = new PatternIndex(lexicons, precompiled);
   const sourceOf = new Map<string, SourcedRule>();
   const rules: CompiledRule[] = [];
   for (const sourced of sources.flatMap((source) => source.rules)) {

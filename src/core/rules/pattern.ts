@@ -195,6 +195,31 @@ export interface WordRange {
   last: number;
 }
 
+type AtomOrGap = Extract<Element, { type: 'word' | 'prefix' | 'stem' | 'any' | 'gap' }>;
+export type SerialElement = AtomOrGap | { type: 'words'; norms: string[] } | { type: 'lexicon'; name: string };
+export interface SerialPattern {
+  anchoredStart: boolean;
+  anchoredEnd: boolean;
+  sequences: SerialElement[][];
+}
+
+function revive(source: string, stored: SerialPattern, lexicons: Lexicons): CompiledPattern | null {
+  const sequences: Element[][] = [];
+  for (const sequence of stored.sequences) {
+    const elements: Element[] = [];
+    for (const element of sequence) {
+      if (element.type === 'words') elements.push({ type: 'words', norms: new Set(element.norms) });
+      else if (element.type === 'lexicon') {
+        const lexicon = lexicons.get(element.name);
+        if (!lexicon) return null; // the lexicon changed: compile afresh
+        elements.push({ type: 'lexicon', name: element.name, lexicon });
+      } else elements.push(element);
+    }
+    sequences.push(elements);
+  }
+  return { source, anchoredStart: stored.anchoredStart, anchoredEnd: stored.anchoredEnd, sequences };
+}
+
 interface IndexEntry {
   pattern: CompiledPattern;
   sequence: Element[];
@@ -210,11 +235,38 @@ export class PatternIndex {
   private readonly byNorm = new Map<string, IndexEntry[]>();
   private readonly byStem = new Map<string, IndexEntry[]>();
   private readonly anywhere: IndexEntry[] = [];
+  private readonly compiled = new Map<string, CompiledPattern>();
 
-  constructor(readonly lexicons: Lexicons) {}
+  /** `precompiled`: patterns compiled at build time (see serialisePatterns), used when their source matches. */
+  constructor(
+    readonly lexicons: Lexicons,
+    private readonly precompiled: Readonly<Record<string, SerialPattern>> = {},
+  ) {}
 
   compile(source: string): CompiledPattern {
-    return this.add(compilePattern(source, this.lexicons));
+    const known = this.compiled.get(source);
+    if (known) return known;
+    const stored = Object.hasOwn(this.precompiled, source) ? revive(source, this.precompiled[source]!, this.lexicons) : null;
+    const pattern = this.add(stored ?? compilePattern(source, this.lexicons));
+    this.compiled.set(source, pattern);
+    return pattern;
+  }
+
+  /** Every compiled pattern in a JSON-safe form, for the build to store. */
+  serialise(): Record<string, SerialPattern> {
+    const out: Record<string, SerialPattern> = {};
+    for (const [source, pattern] of this.compiled) {
+      out[source] = {
+        anchoredStart: pattern.anchoredStart,
+        anchoredEnd: pattern.anchoredEnd,
+        sequences: pattern.sequences.map((sequence) =>
+          sequence.map((element): SerialElement =>
+            element.type === 'words' ? { type: 'words', norms: [...element.norms] } : element.type === 'lexicon' ? { type: 'lexicon', name: element.name } : (element as SerialElement),
+          ),
+        ),
+      };
+    }
+    return out;
   }
 
   add(pattern: CompiledPattern): CompiledPattern {
@@ -250,9 +302,13 @@ export class PatternIndex {
   // only on its words, so they are remembered, within a bound.
   private readonly scanned = new Map<string, Map<CompiledPattern, WordRange[]>>();
 
-  /** Every pattern's matches in one sentence: non-overlapping, leftmost-longest. */
-  scan(words: Token[]): Map<CompiledPattern, WordRange[]> {
-    const key = words.map((word) => word.norm).join(' ');
+  /**
+   * Every pattern's matches in one sentence: non-overlapping, leftmost-longest.
+   * `text` is the sentence as written: the same text always tokenizes to the
+   * same words, so it keys the cache.
+   */
+  scan(words: Token[], text: string = words.map((word) => word.norm).join(' ')): Map<CompiledPattern, WordRange[]> {
+    const key = text;
     let result = this.scanned.get(key);
     if (!result) {
       result = this.scanWords(words);
