@@ -52,14 +52,15 @@ function behavioursOf(hits: RuleHit[], reply: Analysis): Behaviour[] {
   return hits.flatMap(({ rule, match }) => (rule.definition.behaviours ?? []).map((code) => ({ code, ...sentenceSpan(reply, match) })));
 }
 
+const NONE: WordRange[] = [];
+
 export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis | null): MatchResult {
-  const scanned = new Map<Sentence, Map<CompiledPattern, WordRange[]>>();
-  const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => {
-    let found = scanned.get(sentence);
-    if (!found) scanned.set(sentence, (found = pack.patterns.scan(sentence.words, reply.text.slice(sentence.start, sentence.end))));
-    return found.get(pattern) ?? [];
-  };
-  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches };
+  // Every pattern of the pack, scanned once per sentence; rules then only look up.
+  const found = reply.sentences.map((sentence) => pack.patterns.scan(sentence.words, reply.text.slice(sentence.start, sentence.end)));
+  const matched = new Set<CompiledPattern>();
+  for (const perSentence of found) for (const pattern of perSentence.keys()) matched.add(pattern);
+  const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => found[sentence.index]?.get(pattern) ?? NONE;
+  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches, matched };
   context.clientFeeling = firstFeeling(client, context);
   const active = pack.rules.filter((rule) => applies(rule, client !== null));
   const runPhase = (phase: 1 | 2): RuleHit[] =>

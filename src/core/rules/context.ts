@@ -14,6 +14,8 @@ export interface RuleContext {
   behaviours: Behaviour[];
   /** a pattern's matches in one sentence of the reply (scanned once per sentence for all patterns) */
   matches(pattern: CompiledPattern, sentence: Sentence): WordRange[];
+  /** the patterns that match anywhere in the reply: most rules can stop at one look */
+  matched: ReadonlySet<CompiledPattern>;
 }
 
 export interface RuleMatch {
