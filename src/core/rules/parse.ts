@@ -7,21 +7,7 @@ import { ruleFileSchema } from './schema.js';
 
 const MAX_ALIASES = 100;
 const MAX_BYTES = 2 * 1024 * 1024;
-/**
- * Gaps (`...`) per pattern. Each gap may skip zero to four words, so matching tries up to 5^gaps
- * paths from every word: a hostile pattern with dozens of gaps would never finish. The built-in
- * rules use one.
- */
-export const MAX_GAPS = 2;
 
-/** Every pattern string of a rule, wherever the rule kind keeps them. */
-function patternsOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(patternsOf);
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, inner]) =>
-    (key === 'patterns' || key === 'unless') && Array.isArray(inner) ? inner.filter((item): item is string => typeof item === 'string') : key === 'examples' ? [] : patternsOf(inner),
-  );
-}
 
 type Path = readonly PropertyKey[];
 
@@ -90,10 +76,6 @@ export function parseRuleFile(content: string, file: string): PackSource {
   const rules = (parsed.data.rules ?? []).map((definition, index) => {
     const node = document.getIn(['rules', index], true);
     const { line, col } = position(isNode(node) ? node.range?.[0] : undefined);
-    const crowded = patternsOf(definition).find((pattern) => (pattern.match(/\.\.\./g)?.length ?? 0) > MAX_GAPS);
-    if (crowded !== undefined) {
-      throw new RuleCompileError(`pattern "${crowded}" has more than ${MAX_GAPS} gaps (...); split it into several patterns`, file, line, col, definition.id);
-    }
     return { definition, file, line, column: col };
   });
   return { rules, lexicons: parsed.data.lexicons ?? {} };

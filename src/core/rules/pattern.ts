@@ -42,6 +42,12 @@ export type Lexicons = ReadonlyMap<string, Lexicon>;
 export class PatternError extends Error {}
 
 const MAX_GAP = 4;
+/**
+ * Gaps (`...`) per pattern. Each may skip zero to four words, so matching tries
+ * up to 5^gaps paths from every word: a pattern with dozens of gaps would never
+ * finish. The built-in rules use one.
+ */
+export const MAX_GAPS = 2;
 const SCAN_CACHE_LIMIT = 20_000;
 const MAX_ELEMENTS = 200;
 const FILLER_LEXICON = 'fillers';
@@ -52,6 +58,9 @@ function tokenise(source: string): string[] {
 
 export function compilePattern(source: string, lexicons: Lexicons): CompiledPattern {
   const parts = tokenise(source.trim());
+  if (parts.filter((part) => part === '...').length > MAX_GAPS) {
+    throw new PatternError(`pattern "${source}" has more than ${MAX_GAPS} gaps (...); split it into several patterns`);
+  }
   let position = 0;
   let count = 0;
   const anchoredStart = parts[0] === '^';
