@@ -8,7 +8,6 @@ import { ruleFileSchema } from './schema.js';
 const MAX_ALIASES = 100;
 const MAX_BYTES = 2 * 1024 * 1024;
 
-
 type Path = readonly PropertyKey[];
 
 function nodeAt(document: Document, path: Path): Node | null {
