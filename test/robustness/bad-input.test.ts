@@ -105,6 +105,15 @@ describe('what each kind of bad input gives', () => {
     expect(english.stderr).toBe('');
   });
 
+  it('non-English transcripts in a batch are named once on standard error; English ones are not', () => {
+    const result = run(['batch', corpus('transcripts/spanish.txt'), 'fixtures/transcripts/session.txt', '--format', 'jsonl']);
+    expectClean(result, [0]);
+    expect(result.stderr.match(/rules are written for English/g)).toHaveLength(1);
+    expect(result.stderr).toMatch(/spanish\.txt/);
+    expect(result.stderr).not.toMatch(/session\.txt/);
+    for (const line of result.stdout.trim().split('\n')) expect(JSON.parse(line).schemaVersion).toBe(1);
+  });
+
   it('malformed CSV, VTT and JSON: exit 2 and the error names the line', () => {
     const expectations: [string, RegExp][] = [
       ['unclosed-quote.csv', /unclosed-quote\.csv:3: .*never closed/],

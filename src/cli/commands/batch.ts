@@ -20,6 +20,7 @@ import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
 import { OPTIONS, type CommonOptions } from '../options.js';
 import { useColour } from '../setup.js';
+import { LanguageCheck } from '../language.js';
 
 export const BATCH_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown', 'html'] as const;
 const STREAMED = new Set(['jsonl', 'csv']);
@@ -87,6 +88,8 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
 
+  // Which transcripts do not look English, told once at the end (the rules are English).
+  const languages = new Map<string, LanguageCheck>();
   const bar = progressBar();
   const say = (message: string): void => {
     bar.clear();
@@ -100,6 +103,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
       columns: { speaker: options.speakerColumn, text: options.textColumn, transcript: options.transcriptColumn, id: options.idColumn },
       groupBy: options.groupBy,
       onRecord: (record) => {
+        const name = record.transcript === record.source ? record.source : `${record.source} (${record.transcript})`;
+        let language = languages.get(name);
+        if (!language) languages.set(name, (language = new LanguageCheck()));
+        language.add(record.text);
         if (sink) sink.write(options.format === 'csv' ? csvRow(record) : jsonlLine(record));
         else if (keep) {
           const key = `${record.source}\u0000${record.transcript}`;
@@ -124,6 +131,11 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   }
 
   const { results, errors } = outcome;
+  const foreign = [...languages].filter(([, language]) => language.notEnglish()).map(([name]) => name);
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
+    say(`note: the rules are written for English, and ${foreign.length === 1 ? 'this transcript does' : 'these transcripts do'} not look like English: ${shown}; their scores mean little`);
+  }
   if (process.env.RAPPORT_DEBUG) {
     process.stderr.write(`rapport: scored ${scorer.scored.workers} turns on ${scorer.threads} worker threads, ${scorer.scored.main} on the main thread\n`);
   }
