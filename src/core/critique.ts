@@ -38,6 +38,15 @@ function assess(pack: CompiledPack, text: string, client: string | null, clientA
   };
 }
 
+/** The score alone, for re-checking a rewrite: the same rules and arithmetic, without building findings. */
+function scoreOf(pack: CompiledPack, text: string, clientAnalysis: Analysis | null): number {
+  const { hits } = runRules(pack, analyse(text), clientAnalysis);
+  const fired = hits
+    .filter(({ rule }) => rule.definition.kind !== 'coding')
+    .map(({ rule }) => ({ ruleId: rule.definition.id, dimension: rule.definition.dimension, kind: rule.definition.kind as 'issue' | 'strength' }));
+  return score(fired, (ruleId) => pack.sourceOf.get(ruleId)?.definition.weight ?? 0).score;
+}
+
 /** Critique one reply, with the client statement it answers when there is one. */
 export function critiqueReply(pack: CompiledPack, text: string, client: string | null = null): Assessment {
   const clientText = client !== null && client.trim() !== '' ? client : null;
@@ -46,7 +55,7 @@ export function critiqueReply(pack: CompiledPack, text: string, client: string |
   const proposal = proposeRewrite(text, draft.reply, draft.hits, clientFeelingOf(pack, clientAnalysis));
   let rewrite: Critique['rewrite'] = null;
   if (proposal !== null) {
-    const rescored = assess(pack, proposal, clientText, clientAnalysis).scores.score;
+    const rescored = scoreOf(pack, proposal, clientAnalysis);
     // A rewrite that does not re-score higher would teach the wrong lesson.
     if (rescored > draft.scores.score) rewrite = { text: proposal, score: rescored };
   }

@@ -32,7 +32,7 @@ export function bandOf(score: number): Band {
 
 const clamp = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
 
-export function score(findings: Finding[], weightOf: (ruleId: string) => number): Scores {
+export function score(findings: readonly Pick<Finding, 'ruleId' | 'dimension' | 'kind'>[], weightOf: (ruleId: string) => number): Scores {
   const counted = new Map<string, Contribution>();
   for (const finding of findings) {
     if (counted.has(finding.ruleId)) continue;

@@ -62,9 +62,14 @@ export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis |
   const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => found[sentence.index]?.get(pattern) ?? NONE;
   const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches, matched };
   context.clientFeeling = firstFeeling(client, context);
-  const active = pack.rules.filter((rule) => applies(rule, client !== null));
-  const runPhase = (phase: 1 | 2): RuleHit[] =>
-    active.filter((rule) => rule.phase === phase).flatMap((rule) => rule.run(context).map((match) => ({ rule, match })));
+  const runPhase = (phase: 1 | 2): RuleHit[] => {
+    const hits: RuleHit[] = [];
+    for (const rule of pack.rules) {
+      if (rule.phase !== phase || !applies(rule, client !== null)) continue;
+      for (const match of rule.run(context)) hits.push({ rule, match });
+    }
+    return hits;
+  };
 
   const firstHits = runPhase(1);
   context.behaviours = resolveBehaviours(behavioursOf(firstHits, reply), reply);
