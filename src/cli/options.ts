@@ -1,6 +1,6 @@
 // Every option, declared once. Commands pick the ones they take by name, so a
 // flag means the same thing, with the same help text, everywhere.
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -19,7 +19,7 @@ export const OPTIONS = {
   config: () => new Option('--config <file>', 'config file (default: nearest .rapportrc.yaml upward)'),
   out: () => new Option('--out <file>', 'write the report to a file instead of standard output'),
   color: () => new Option('--no-color', 'plain output without colour (also NO_COLOR=1)'),
-  failUnder: () => new Option('--fail-under <score>', 'exit 1 when a score is below this').argParser(integerIn(0, 100, '--fail-under')),
+  failUnder: (description = 'exit 1 when a score is below this') => new Option('--fail-under <score>', description).argParser(integerIn(0, 100, '--fail-under')),
   maxWarnings: () => new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(integerIn(0, 1_000_000, '--max-warnings')),
   explain: () => new Option('--explain', 'show why each finding matters and how the score adds up'),
   client: () => new Option('--client <text>', 'the client statement the reply answers'),
@@ -42,4 +42,9 @@ export interface CommonOptions {
   out?: string;
   color: boolean;
   format: string;
+}
+
+/** The options of every command that reads rules: packs, config and colour. */
+export function withRuleOptions(command: Command): Command {
+  return command.addOption(OPTIONS.rules()).addOption(OPTIONS.config()).addOption(OPTIONS.color());
 }

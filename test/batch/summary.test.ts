@@ -174,8 +174,9 @@ describe('cohort', () => {
 });
 
 describe('worker threads for --jobs auto', () => {
-  it('uses one per idle core beyond the main thread, none on a busy or one-core machine', () => {
-    expect(defaultThreads(4, 2, 0.1)).toBe(1);
+  it('uses one per idle core beyond the main thread when that makes two or more; none on a 2-core, busy or one-core machine', () => {
+    expect(defaultThreads(4, 2, 0.1)).toBe(0);
+    expect(defaultThreads(4, 4, 0.5)).toBe(3);
     expect(defaultThreads(4, 8, 0.2)).toBe(4);
     expect(defaultThreads(4, 8, 5)).toBe(2);
     expect(defaultThreads(4, 2, 4.6)).toBe(0);

@@ -18,7 +18,7 @@ import { UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
 import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
-import { OPTIONS, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { useColour } from '../setup.js';
 import { LanguageCheck } from '../language.js';
 
@@ -159,30 +159,23 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   }
 }
 
-function failUnder(): Option {
-  const option = OPTIONS.failUnder();
-  option.description = "exit 1 when a transcript's mean score is below this";
-  return option;
-}
-
 export function command(): Command {
-  return new Command('batch')
-    .description('score every counsellor turn of transcript files, with session summaries (MITI-style) and a cohort view')
-    .argument('<files...>', 'transcript files, folders or globs (text, WebVTT, CSV/TSV, JSON/JSONL); - reads standard input')
-    .addOption(OPTIONS.format(BATCH_FORMATS))
-    .addOption(OPTIONS.out())
-    .addOption(OPTIONS.counsellor())
-    .addOption(OPTIONS.speakerColumn())
-    .addOption(OPTIONS.textColumn())
-    .addOption(OPTIONS.transcriptColumn())
-    .addOption(OPTIONS.idColumn())
-    .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
-    .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
-    .addOption(failUnder())
-    .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per idle core beyond the first, for inputs from 2 MB)').default('auto'))
-    .addOption(OPTIONS.rules())
-    .addOption(OPTIONS.config())
-    .addOption(OPTIONS.color())
+  return withRuleOptions(
+    new Command('batch')
+      .description('score every counsellor turn of transcript files, with session summaries (MITI-style) and a cohort view')
+      .argument('<files...>', 'transcript files, folders or globs (text, WebVTT, CSV/TSV, JSON/JSONL); - reads standard input')
+      .addOption(OPTIONS.format(BATCH_FORMATS))
+      .addOption(OPTIONS.out())
+      .addOption(OPTIONS.counsellor())
+      .addOption(OPTIONS.speakerColumn())
+      .addOption(OPTIONS.textColumn())
+      .addOption(OPTIONS.transcriptColumn())
+      .addOption(OPTIONS.idColumn())
+      .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
+      .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
+      .addOption(OPTIONS.failUnder("exit 1 when a transcript's mean score is below this"))
+      .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per idle core beyond the first when that makes two or more, for inputs from 2 MB)').default('auto')),
+  )
     .addHelpText(
       'after',
       `

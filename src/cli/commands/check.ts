@@ -8,7 +8,7 @@ import { formatText } from '../../formatters/check/text.js';
 import { UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
-import { OPTIONS, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
@@ -51,19 +51,18 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
 }
 
 export function command(): Command {
-  return new Command('check')
-    .description('critique one draft reply: score, strengths, issues and a suggested rewrite')
-    .argument('[reply...]', 'the reply; omit it or give - to read standard input')
-    .addOption(OPTIONS.file())
-    .addOption(OPTIONS.client())
-    .addOption(OPTIONS.clientFile())
-    .addOption(OPTIONS.format(CHECK_FORMATS))
-    .addOption(OPTIONS.explain())
-    .addOption(OPTIONS.failUnder())
-    .addOption(OPTIONS.out())
-    .addOption(OPTIONS.rules())
-    .addOption(OPTIONS.config())
-    .addOption(OPTIONS.color())
+  return withRuleOptions(
+    new Command('check')
+      .description('critique one draft reply: score, strengths, issues and a suggested rewrite')
+      .argument('[reply...]', 'the reply; omit it or give - to read standard input')
+      .addOption(OPTIONS.file())
+      .addOption(OPTIONS.client())
+      .addOption(OPTIONS.clientFile())
+      .addOption(OPTIONS.format(CHECK_FORMATS))
+      .addOption(OPTIONS.explain())
+      .addOption(OPTIONS.failUnder())
+      .addOption(OPTIONS.out()),
+  )
     .addHelpText(
       'after',
       `

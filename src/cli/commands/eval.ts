@@ -8,7 +8,7 @@ import { InputError, UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
-import { OPTIONS, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
@@ -81,21 +81,20 @@ function wholeNumber(value: string): number {
 }
 
 export function command(): Command {
-  return new Command('eval')
-    .description('agreement of the rules with human behaviour codes (MITI-style), e.g. AnnoMI')
-    .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator); - reads standard input')
-    .addOption(OPTIONS.format(EVAL_FORMATS))
-    .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(wholeNumber).default(0))
-    .addOption(
-      new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
-    )
-    .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
-    .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
-    .addOption(OPTIONS.counsellor())
-    .addOption(OPTIONS.out())
-    .addOption(OPTIONS.rules())
-    .addOption(OPTIONS.config())
-    .addOption(OPTIONS.color())
+  return withRuleOptions(
+    new Command('eval')
+      .description('agreement of the rules with human behaviour codes (MITI-style), e.g. AnnoMI')
+      .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator); - reads standard input')
+      .addOption(OPTIONS.format(EVAL_FORMATS))
+      .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(wholeNumber).default(0))
+      .addOption(
+        new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
+      )
+      .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
+      .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
+      .addOption(OPTIONS.counsellor())
+      .addOption(OPTIONS.out()),
+  )
     .addHelpText(
       'after',
       `

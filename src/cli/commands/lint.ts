@@ -18,7 +18,7 @@ import { discover, toPosix } from '../../lint/files.js';
 import { exitCodeOf, lintContent, rulesOf, summarise } from '../../lint/lint.js';
 import type { FileProblem, FileResult, LintReport } from '../../lint/types.js';
 import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../readers/training/index.js';
-import { OPTIONS, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
@@ -137,27 +137,20 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
   process.exitCode = exitCodeOf(report.summary, { maxWarnings: options.maxWarnings });
 }
 
-function failUnder(): Option {
-  const option = OPTIONS.failUnder();
-  option.description = 'an example scoring below this is an error (rapport/min-score); overrides lint.minScore';
-  return option;
-}
-
 export function command(): Command {
-  return new Command('lint')
-    .description('check the example counsellor replies in training material (Markdown, text, YAML) for CI')
-    .argument('[paths...]', 'files, folders (walked for .md .markdown .mdx .txt .yaml .yml) or quoted globs')
-    .addOption(OPTIONS.format(LINT_FORMATS))
-    .addOption(OPTIONS.out())
-    .addOption(failUnder())
-    .addOption(OPTIONS.maxWarnings())
-    .addOption(new Option('--changed-since <ref>', 'lint only the examples on lines changed since this git ref (pull requests)'))
-    .addOption(new Option('--baseline <file>', 'findings recorded in this baseline do not fail the run; new ones do'))
-    .addOption(new Option('--write-baseline <file>', 'record every current finding in a baseline file'))
-    .addOption(OPTIONS.counsellor())
-    .addOption(OPTIONS.rules())
-    .addOption(OPTIONS.config())
-    .addOption(OPTIONS.color())
+  return withRuleOptions(
+    new Command('lint')
+      .description('check the example counsellor replies in training material (Markdown, text, YAML) for CI')
+      .argument('[paths...]', 'files, folders (walked for .md .markdown .mdx .txt .yaml .yml) or quoted globs')
+      .addOption(OPTIONS.format(LINT_FORMATS))
+      .addOption(OPTIONS.out())
+      .addOption(OPTIONS.failUnder('an example scoring below this is an error (rapport/min-score); overrides lint.minScore'))
+      .addOption(OPTIONS.maxWarnings())
+      .addOption(new Option('--changed-since <ref>', 'lint only the examples on lines changed since this git ref (pull requests)'))
+      .addOption(new Option('--baseline <file>', 'findings recorded in this baseline do not fail the run; new ones do'))
+      .addOption(new Option('--write-baseline <file>', 'record every current finding in a baseline file'))
+      .addOption(OPTIONS.counsellor()),
+  )
     .addHelpText(
       'after',
       `

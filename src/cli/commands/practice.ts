@@ -9,7 +9,7 @@ import { UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
 import { checkFilter, filterScenarios, findScenario, loadScenarios } from '../../practice/bank.js';
 import { DIFFICULTIES, SETTINGS } from '../../practice/scenarios.js';
-import { OPTIONS, type CommonOptions } from '../options.js';
+import { withRuleOptions, type CommonOptions } from '../options.js';
 import { setup, useColour } from '../setup.js';
 
 interface PracticeOptions extends Omit<CommonOptions, 'format' | 'out'> {
@@ -52,17 +52,16 @@ async function run(options: PracticeOptions): Promise<void> {
 }
 
 export function command(): Command {
-  return new Command('practice')
-    .description('practise replies to client scenarios in the terminal: write, read the critique, revise')
-    .option('--list', 'print the scenario bank (id, setting, difficulty, title) and exit')
-    .option('--scenario <id>', 'start with this scenario (see --list)')
-    .addOption(new Option('--setting <setting>', 'only scenarios from this setting').choices(SETTINGS as unknown as string[]))
-    .addOption(new Option('--difficulty <level>', 'only scenarios of this difficulty').choices(DIFFICULTIES as unknown as string[]))
-    .addOption(new Option('--scenarios <path>', 'add your own scenario files: a folder of *.yaml or one file (repeatable)').argParser(collect))
-    .option('--save <file>', 'save the session as JSON for supervisor review (updated after every reply; rapport batch reads it)')
-    .addOption(OPTIONS.rules())
-    .addOption(OPTIONS.config())
-    .addOption(OPTIONS.color())
+  return withRuleOptions(
+    new Command('practice')
+      .description('practise replies to client scenarios in the terminal: write, read the critique, revise')
+      .option('--list', 'print the scenario bank (id, setting, difficulty, title) and exit')
+      .option('--scenario <id>', 'start with this scenario (see --list)')
+      .addOption(new Option('--setting <setting>', 'only scenarios from this setting').choices(SETTINGS as unknown as string[]))
+      .addOption(new Option('--difficulty <level>', 'only scenarios of this difficulty').choices(DIFFICULTIES as unknown as string[]))
+      .addOption(new Option('--scenarios <path>', 'add your own scenario files: a folder of *.yaml or one file (repeatable)').argParser(collect))
+      .option('--save <file>', 'save the session as JSON for supervisor review (updated after every reply; rapport batch reads it)'),
+  )
     .addHelpText(
       'after',
       `

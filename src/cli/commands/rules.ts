@@ -11,10 +11,10 @@ import { analyse } from '../../core/tokens/analyse.js';
 import { wrap } from '../../formatters/terminal.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
-import { OPTIONS, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup } from '../setup.js';
 
-const common = (command: Command): Command => command.addOption(OPTIONS.rules()).addOption(OPTIONS.config()).addOption(OPTIONS.color());
+const common = withRuleOptions;
 
 function list(pack: CompiledPack, options: CommonOptions): void {
   const rows = pack.rules.map(({ definition: d }) => ({
