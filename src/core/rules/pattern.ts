@@ -229,6 +229,46 @@ function revive(source: string, stored: SerialPattern, lexicons: Lexicons): Comp
   return { source, anchoredStart: stored.anchoredStart, anchoredEnd: stored.anchoredEnd, sequences };
 }
 
+const NO_ENTRIES: readonly IndexEntry[] = [];
+
+interface Bucket {
+  /** sequences of one atom, or whose second atom is not indexable (gap, wildcard, prefix) */
+  rest: IndexEntry[];
+  nextNorm: Map<string, IndexEntry[]>;
+  nextStem: Map<string, IndexEntry[]>;
+}
+
+const lexiconKeys = new WeakMap<Lexicon, [unknown, string][]>();
+
+/** The (map, key) pairs an atom can be found under: by word form or by stem; null when it can match anything. */
+function keysOf<M>(element: Element, byNorm: M, byStem: M): [M, string][] | null {
+  switch (element.type) {
+    case 'word':
+      return [[byNorm, element.norm]];
+    case 'words':
+      return [...element.norms].map((norm) => [byNorm, norm]);
+    case 'stem':
+      return [[byStem, element.stem]];
+    case 'lexicon': {
+      // A lexicon is shared by many sequences: list its keys once.
+      let keys = lexiconKeys.get(element.lexicon) as [M, string][] | undefined;
+      if (!keys) {
+        keys = [...[...element.lexicon.words].map((norm): [M, string] => [byNorm, norm]), ...[...element.lexicon.stems].map((stem): [M, string] => [byStem, stem])];
+        lexiconKeys.set(element.lexicon, keys);
+      }
+      return keys;
+    }
+    default:
+      return null;
+  }
+}
+
+function push(map: Map<string, IndexEntry[]>, key: string, entry: IndexEntry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
 interface IndexEntry {
   pattern: CompiledPattern;
   sequence: Element[];
@@ -241,8 +281,8 @@ interface IndexEntry {
  * word are tried there.
  */
 export class PatternIndex {
-  private readonly byNorm = new Map<string, IndexEntry[]>();
-  private readonly byStem = new Map<string, IndexEntry[]>();
+  private readonly byNorm = new Map<string, Bucket>();
+  private readonly byStem = new Map<string, Bucket>();
   private readonly anywhere: IndexEntry[] = [];
   private readonly compiled = new Map<string, CompiledPattern>();
 
@@ -283,26 +323,24 @@ export class PatternIndex {
     return pattern;
   }
 
+  /**
+   * File a sequence under the words and stems its first atom can match, and
+   * within that under its second atom's, so a word only tries sequences whose
+   * first two atoms can both match there (99% of one-level tries failed).
+   */
   private register(entry: IndexEntry): void {
-    const first = entry.sequence[0]!;
-    const add = (map: Map<string, IndexEntry[]>, key: string): void => {
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
-    };
-    switch (first.type) {
-      case 'word':
-        return add(this.byNorm, first.norm);
-      case 'words':
-        return first.norms.forEach((norm) => add(this.byNorm, norm));
-      case 'stem':
-        return add(this.byStem, first.stem);
-      case 'lexicon':
-        first.lexicon.words.forEach((norm) => add(this.byNorm, norm));
-        first.lexicon.stems.forEach((stem) => add(this.byStem, stem));
-        return;
-      default:
-        this.anywhere.push(entry);
+    const [first, second] = entry.sequence;
+    const keys = keysOf(first!, this.byNorm, this.byStem);
+    if (!keys) {
+      this.anywhere.push(entry);
+      return;
+    }
+    const next = second ? keysOf(second, this.byNorm, this.byStem) : null;
+    for (const [map, key] of keys) {
+      let bucket = map.get(key);
+      if (!bucket) map.set(key, (bucket = { rest: [], nextNorm: new Map(), nextStem: new Map() }));
+      if (!next) bucket.rest.push(entry);
+      else for (const [kind, nextKey] of next) push(kind === this.byNorm ? bucket.nextNorm : bucket.nextStem, nextKey, entry);
     }
   }
 
@@ -338,10 +376,18 @@ export class PatternIndex {
       if (!ends) longest.set(entry.pattern, (ends = []));
       if ((ends[first] ?? -1) < end) ends[first] = end;
     };
+    const tryBucket = (bucket: Bucket | undefined, first: number): void => {
+      if (!bucket) return;
+      for (const entry of bucket.rest) tryEntry(entry, first);
+      const following = words[first + 1];
+      if (!following) return;
+      for (const entry of bucket.nextNorm.get(following.norm) ?? NO_ENTRIES) tryEntry(entry, first);
+      for (const entry of bucket.nextStem.get(following.stem) ?? NO_ENTRIES) tryEntry(entry, first);
+    };
     for (let first = 0; first < words.length; first += 1) {
       const token = words[first]!;
-      for (const entry of this.byNorm.get(token.norm) ?? []) tryEntry(entry, first);
-      for (const entry of this.byStem.get(token.stem) ?? []) tryEntry(entry, first);
+      tryBucket(this.byNorm.get(token.norm), first);
+      tryBucket(this.byStem.get(token.stem), first);
       for (const entry of this.anywhere) tryEntry(entry, first);
     }
     const result = new Map<CompiledPattern, WordRange[]>();
