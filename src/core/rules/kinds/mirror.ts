@@ -9,9 +9,36 @@ type MirrorRule = Extract<RuleDefinition, { type: 'mirror' }>;
 
 const VERBATIM_RUN = 3;
 
+// A client statement is compared with the draft and again with its rewrite,
+// by several mirror rules: what is derived from an analysis is kept with it.
+const contentCache = new WeakMap<Analysis, Token[]>();
+const gramCache = new WeakMap<Analysis, Set<string>>();
+
 function contentWords(analysis: Analysis, context: RuleContext): Token[] {
-  const stopwords = context.lexicons.get('stopwords');
-  return analysis.words.filter((token) => token.norm.length > 2 && !inLexicon(stopwords, token));
+  let content = contentCache.get(analysis);
+  if (!content) {
+    const stopwords = context.lexicons.get('stopwords');
+    content = analysis.words.filter((token) => token.norm.length > 2 && !inLexicon(stopwords, token));
+    contentCache.set(analysis, content);
+  }
+  return content;
+}
+
+/** The run of VERBATIM_RUN words starting at `i`, as one string. */
+function gramAt(words: Token[], i: number): string {
+  let gram = words[i]!.norm;
+  for (let k = 1; k < VERBATIM_RUN; k += 1) gram += ` ${words[i + k]!.norm}`;
+  return gram;
+}
+
+function gramsOf(analysis: Analysis): Set<string> {
+  let grams = gramCache.get(analysis);
+  if (!grams) {
+    grams = new Set<string>();
+    for (let i = 0; i + VERBATIM_RUN <= analysis.words.length; i += 1) grams.add(gramAt(analysis.words, i));
+    gramCache.set(analysis, grams);
+  }
+  return grams;
 }
 
 function feelingEcho(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
@@ -35,13 +62,12 @@ function contentOverlap(context: RuleContext, client: Analysis): { value: number
 /** Share of the reply's words that sit in runs of three or more words copied from the client. */
 function verbatim(context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
   const replyWords = context.reply.words;
-  const grams = new Set<string>();
-  for (let i = 0; i + VERBATIM_RUN <= client.words.length; i += 1) {
-    grams.add(client.words.slice(i, i + VERBATIM_RUN).map((token) => token.norm).join(' '));
-  }
+  const clientGrams = gramsOf(client);
   const copied = new Array<boolean>(replyWords.length).fill(false);
-  for (let i = 0; i + VERBATIM_RUN <= replyWords.length; i += 1) {
-    if (grams.has(replyWords.slice(i, i + VERBATIM_RUN).map((token) => token.norm).join(' '))) copied.fill(true, i, i + VERBATIM_RUN);
+  if (clientGrams.size > 0) {
+    for (let i = 0; i + VERBATIM_RUN <= replyWords.length; i += 1) {
+      if (clientGrams.has(gramAt(replyWords, i))) copied.fill(true, i, i + VERBATIM_RUN);
+    }
   }
   const firstCopied = copied.indexOf(true);
   const lastCopied = copied.lastIndexOf(true);
