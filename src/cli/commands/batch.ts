@@ -59,6 +59,8 @@ function threadsFor(jobs: string, files: string[]): number {
   return bytes >= WORKER_MIN_BYTES ? defaultThreads() : 0;
 }
 
+class Interrupted extends Error {}
+
 async function run(args: string[], options: BatchOptions): Promise<void> {
   if (args.length === 0) throw new UsageError('give transcript files, folders or globs to score (or - for standard input)');
   if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads or "auto", not "${options.jobs}"`);
@@ -81,9 +83,12 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
     sink = options.out ? fileSink(options.out) : stdoutSink();
     if (options.format === 'csv') sink.write(csvHeader());
   }
+  // Ctrl-C stops scoring at the next chunk and lets what was written drain, so
+  // streamed output ends on a whole line; a second Ctrl-C leaves at once.
+  let stopping = false;
   const interrupted = (): void => {
-    sink?.abort();
-    process.exit(130);
+    if (stopping) process.exit(130);
+    stopping = true;
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -115,14 +120,19 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
           else turnsByTranscript.set(key, [record]);
         }
       },
-      onFlush: () => sink?.flush(),
+      onFlush: () => {
+        sink?.flush();
+        if (stopping) throw new Interrupted();
+      },
       onError: (error) => say(formatError(error)),
       onNotice: (message) => say(message),
       onProgress: bar.active ? (progress) => bar.update(progress) : undefined,
     });
   } catch (error) {
     sink?.abort();
-    throw error;
+    if (!(error instanceof Interrupted)) throw error;
+    process.exitCode = 130;
+    return;
   } finally {
     bar.clear();
     await scorer.close();
