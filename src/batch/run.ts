@@ -46,6 +46,8 @@ export interface RunOptions {
   /** A note that is not an error (e.g. a file without counsellor turns). */
   onNotice?: (message: string) => void;
   onProgress?: (progress: Progress) => void;
+  /** Build full summaries (default), or only the scores (streamed output, which prints no summary). */
+  summaries?: 'full' | 'scores';
   /** Standard input, for `-` (tests pass their own). */
   stdin?: NodeJS.ReadableStream;
 }
@@ -115,7 +117,7 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     const key = `${source}\u0000${transcript}`;
     let builder = builders.get(key);
     if (!builder) {
-      builder = new SummaryBuilder(source, transcript);
+      builder = new SummaryBuilder(source, transcript, options.summaries !== 'scores');
       builders.set(key, builder);
     }
     return builder;

@@ -50,9 +50,11 @@ export class SummaryBuilder {
   private readonly issues = new Map<string, IssueCount>();
   private group: string | null = null;
 
+  /** `full: false` keeps only the scores: streamed output prints no summary, and holding one per transcript would grow with the input. */
   constructor(
     readonly source: string,
     readonly transcript: string,
+    private readonly full = true,
   ) {}
 
   /** The transcript has at least `count` turns (every speaker). */
@@ -68,6 +70,7 @@ export class SummaryBuilder {
     const turn = this.scores.length;
     this.scores.push(record.score);
     this.sawTurns(record.index + 1);
+    if (!this.full) return;
     for (const d of DIMENSIONS) this.dimensionSums[d] += record.dimensions[d].score;
 
     const codes = new Map<BehaviourCode, number>();

@@ -107,6 +107,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
       counsellor: options.counsellor?.length ? options.counsellor : config.batch?.counsellor,
       columns: { speaker: options.speakerColumn, text: options.textColumn, transcript: options.transcriptColumn, id: options.idColumn },
       groupBy: options.groupBy,
+      summaries: streamed ? 'scores' : 'full',
       onRecord: (record) => {
         const name = record.transcript === record.source ? record.source : `${record.source} (${record.transcript})`;
         let language = languages.get(name);
