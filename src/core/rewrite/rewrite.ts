@@ -47,20 +47,29 @@ export function proposeRewrite(text: string, reply: Analysis, hits: RuleHit[], c
 
   const sentenceEdits: Edit[] = [];
   const spanEdits: Edit[] = [];
-  let opener: string | null = null;
+  const varsOf = ({ match }: RuleHit) => matchVars(text, match, sentenceOf(reply, match.start), clientFeeling);
+  const opening = fixes.find(({ rule }) => rule.definition.fix!.action === 'prepend');
+  const opener = opening ? fillTemplate(opening.rule.definition.fix!.with!, varsOf(opening)) : null;
+  // One acknowledgement is enough: a validation rule's replacement sentence is
+  // dropped when the reply already opens with one, or another was put in.
+  let acknowledged = opener !== null;
 
-  for (const { rule, match } of fixes) {
+  for (const hit of fixes) {
+    const { rule, match } = hit;
     const fix = rule.definition.fix!;
     const sentence = sentenceOf(reply, match.start);
-    const vars = matchVars(text, match, sentence, clientFeeling);
+    const vars = varsOf(hit);
     switch (fix.action) {
       case 'prepend':
-        opener ??= fillTemplate(fix.with!, vars);
         break;
       case 'delete-sentence':
       case 'replace-sentence': {
         if (!sentence || sentenceEdits.some((edit) => edit.start === sentence.start)) break;
-        const replacement = fix.action === 'delete-sentence' ? '' : fillTemplate(fix.with!, vars);
+        const acknowledgement = fix.action === 'replace-sentence' && rule.definition.dimension === 'validation';
+        let replacement = fix.action === 'delete-sentence' || (acknowledgement && acknowledged) ? '' : fillTemplate(fix.with!, vars);
+        // Two mended sentences may come out the same: say it once.
+        if (sentenceEdits.some((edit) => edit.replacement === replacement)) replacement = '';
+        if (acknowledgement) acknowledged = true;
         sentenceEdits.push({ start: sentence.start, end: sentence.end, replacement });
         break;
       }
