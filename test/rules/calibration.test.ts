@@ -29,20 +29,20 @@ describe('calibration set', () => {
   });
 
   it('scores most good replies 70 or more', () => {
-    expect(share(good.filter((r) => r.critique.score >= 70), good)).toBeGreaterThanOrEqual(0.7);
+    expect(share(good.filter((r) => r.critique.score >= 70), good)).toBeGreaterThanOrEqual(0.8);
   });
 
   it('scores nearly all poor replies 45 or less', () => {
-    expect(share(poor.filter((r) => r.critique.score <= 45), poor)).toBeGreaterThanOrEqual(0.9);
+    expect(share(poor.filter((r) => r.critique.score <= 45), poor)).toBeGreaterThanOrEqual(0.93);
   });
 
   it('never ranks the average poor reply near the average good one', () => {
     const mean = (xs: { critique: { score: number } }[]) => xs.reduce((sum, r) => sum + r.critique.score, 0) / xs.length;
-    expect(mean(good) - mean(poor)).toBeGreaterThanOrEqual(35);
+    expect(mean(good) - mean(poor)).toBeGreaterThanOrEqual(45);
   });
 
   it('rewrites most poor replies into ones that score at least 20 points higher', () => {
     const gains = poor.map((r) => (r.critique.rewrite ? r.critique.rewrite.score - r.critique.score : 0));
-    expect(share(gains.filter((gain) => gain >= 20), gains)).toBeGreaterThanOrEqual(0.8);
+    expect(share(gains.filter((gain) => gain >= 20), gains)).toBeGreaterThanOrEqual(0.83);
   });
 });
