@@ -232,28 +232,52 @@ function revive(source: string, stored: SerialPattern, lexicons: Lexicons): Comp
 const NO_ENTRIES: readonly IndexEntry[] = [];
 
 interface Bucket {
+  /** every sequence filed here, until the first scan that needs the bucket sorts them */
+  pending: IndexEntry[] | null;
   /** sequences of one atom, or whose second atom is not indexable (gap, wildcard, prefix) */
   rest: IndexEntry[];
   nextNorm: Map<string, IndexEntry[]>;
   nextStem: Map<string, IndexEntry[]>;
 }
 
-const lexiconKeys = new WeakMap<Lexicon, [unknown, string][]>();
+/**
+ * File a bucket's sequences under the words and stems their second atom can
+ * match. Done on first use: one reply touches a few dozen of the pack's
+ * buckets, so a single check does not pay to sort them all.
+ */
+function sortBucket(bucket: Bucket): void {
+  for (const entry of bucket.pending!) file(bucket, entry);
+  bucket.pending = null;
+}
 
-/** The (map, key) pairs an atom can be found under: by word form or by stem; null when it can match anything. */
-function keysOf<M>(element: Element, byNorm: M, byStem: M): [M, string][] | null {
+function file(bucket: Bucket, entry: IndexEntry): void {
+  const second = entry.sequence[1];
+  const next = second ? keysOf(second) : null;
+  if (!next) bucket.rest.push(entry);
+  else for (const [kind, key] of next) push(kind === 'norm' ? bucket.nextNorm : bucket.nextStem, key, entry);
+}
+
+type Key = readonly ['norm' | 'stem', string];
+const lexiconKeys = new WeakMap<Lexicon, Key[]>();
+const wordKeys = new WeakMap<ReadonlySet<string>, Key[]>();
+
+/** The word forms and stems an atom can be found under; null when it can match anything. */
+function keysOf(element: Element): readonly Key[] | null {
   switch (element.type) {
     case 'word':
-      return [[byNorm, element.norm]];
-    case 'words':
-      return [...element.norms].map((norm) => [byNorm, norm]);
+      return [['norm', element.norm]];
+    case 'words': {
+      let keys = wordKeys.get(element.norms);
+      if (!keys) wordKeys.set(element.norms, (keys = [...element.norms].map((norm): Key => ['norm', norm])));
+      return keys;
+    }
     case 'stem':
-      return [[byStem, element.stem]];
+      return [['stem', element.stem]];
     case 'lexicon': {
       // A lexicon is shared by many sequences: list its keys once.
-      let keys = lexiconKeys.get(element.lexicon) as [M, string][] | undefined;
+      let keys = lexiconKeys.get(element.lexicon);
       if (!keys) {
-        keys = [...[...element.lexicon.words].map((norm): [M, string] => [byNorm, norm]), ...[...element.lexicon.stems].map((stem): [M, string] => [byStem, stem])];
+        keys = [...[...element.lexicon.words].map((norm): Key => ['norm', norm]), ...[...element.lexicon.stems].map((stem): Key => ['stem', stem])];
         lexiconKeys.set(element.lexicon, keys);
       }
       return keys;
@@ -329,18 +353,17 @@ export class PatternIndex {
    * first two atoms can both match there (99% of one-level tries failed).
    */
   private register(entry: IndexEntry): void {
-    const [first, second] = entry.sequence;
-    const keys = keysOf(first!, this.byNorm, this.byStem);
+    const keys = keysOf(entry.sequence[0]!);
     if (!keys) {
       this.anywhere.push(entry);
       return;
     }
-    const next = second ? keysOf(second, this.byNorm, this.byStem) : null;
-    for (const [map, key] of keys) {
+    for (const [kind, key] of keys) {
+      const map = kind === 'norm' ? this.byNorm : this.byStem;
       let bucket = map.get(key);
-      if (!bucket) map.set(key, (bucket = { rest: [], nextNorm: new Map(), nextStem: new Map() }));
-      if (!next) bucket.rest.push(entry);
-      else for (const [kind, nextKey] of next) push(kind === this.byNorm ? bucket.nextNorm : bucket.nextStem, nextKey, entry);
+      if (!bucket) map.set(key, (bucket = { pending: [], rest: [], nextNorm: new Map(), nextStem: new Map() }));
+      if (bucket.pending) bucket.pending.push(entry);
+      else file(bucket, entry); // compiled after the bucket was first used
     }
   }
 
@@ -378,6 +401,7 @@ export class PatternIndex {
     };
     const tryBucket = (bucket: Bucket | undefined, first: number): void => {
       if (!bucket) return;
+      if (bucket.pending) sortBucket(bucket);
       for (const entry of bucket.rest) tryEntry(entry, first);
       const following = words[first + 1];
       if (!following) return;
