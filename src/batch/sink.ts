@@ -1,8 +1,8 @@
 // Where streamed output (jsonl, csv) goes: standard output, or --out through a temporary file
 // renamed into place only when the run finishes, so a report file is never half-written.
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { InputError } from '../io/errors.js';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cannotWrite, temporaryFor } from '../io/output.js';
 
 export interface Sink {
   write(text: string): void;
@@ -14,18 +14,6 @@ export interface Sink {
   abort(): void;
 }
 
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/** Refuses an --out that is one of the inputs. */
-export function checkOut(out: string, inputs: readonly string[]): void {
-  if (inputs.some((input) => input !== '-' && real(input) === real(out))) throw new InputError(out, '--out would overwrite an input file');
-}
 
 const FLUSH_AT = 1 << 16;
 
@@ -55,12 +43,12 @@ export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClo
 
 export function fileSink(out: string): Sink {
   const target = resolve(out);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const temporary = temporaryFor(target);
   let fd: number;
   try {
     fd = openSync(temporary, 'w', 0o644);
   } catch (error) {
-    throw new InputError(out, `cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotWrite(out, error);
   }
   let buffer = '';
   let open = true;
@@ -68,7 +56,7 @@ export function fileSink(out: string): Sink {
     if (open) closeSync(fd);
     open = false;
     rmSync(temporary, { force: true });
-    throw new InputError(out, `cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotWrite(out, error);
   };
   const flush = (): void => {
     if (buffer === '' || !open) return;

@@ -5,20 +5,31 @@ import { closeSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, write
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.js';
 
-function sameFile(a: string, b: string): boolean {
-  const real = (path: string): string => {
-    try {
-      return realpathSync(path);
-    } catch {
-      return resolve(path);
-    }
-  };
-  return real(a) === real(b);
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Refuses an --out that is one of the run's inputs. */
+export function refuseInputs(out: string, inputs: readonly string[]): void {
+  if (inputs.some((input) => input !== '-' && real(input) === real(out))) throw new InputError(out, '--out would overwrite an input file');
+}
+
+/** Where a report is written before it is renamed into place. */
+export function temporaryFor(path: string): string {
+  return join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+export function cannotWrite(path: string, error: unknown): InputError {
+  return new InputError(path, `cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
 export function writeAtomic(path: string, content: string, inputs: string[] = []): void {
-  if (inputs.some((input) => input !== '-' && sameFile(input, path))) throw new InputError(path, '--out would overwrite an input file');
-  const temporary = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.tmp`);
+  refuseInputs(path, inputs);
+  const temporary = temporaryFor(path);
   try {
     const fd = openSync(temporary, 'w', 0o600);
     try {
@@ -30,7 +41,7 @@ export function writeAtomic(path: string, content: string, inputs: string[] = []
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new InputError(path, `cannot write the report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw cannotWrite(path, error);
   }
 }
 

@@ -5,7 +5,7 @@ import { expandInputs } from '../../batch/inputs.js';
 import { defaultThreads, pooledScorer } from '../../batch/pool.js';
 import { progressBar } from '../../batch/progress.js';
 import { formatError, runBatch } from '../../batch/run.js';
-import { checkOut, fileSink, stdoutSink, type Sink } from '../../batch/sink.js';
+import { fileSink, stdoutSink, type Sink } from '../../batch/sink.js';
 import type { BatchRecord, TranscriptResult } from '../../batch/types.js';
 import { csvHeader, csvRow } from '../../formatters/batch/csv.js';
 import { formatHtml } from '../../formatters/batch/html.js';
@@ -15,7 +15,7 @@ import { formatMarkdown } from '../../formatters/batch/markdown.js';
 import { formatText } from '../../formatters/batch/text.js';
 import { loadConfig } from '../../io/config.js';
 import { UsageError } from '../../io/errors.js';
-import { emit } from '../../io/output.js';
+import { emit, refuseInputs } from '../../io/output.js';
 import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
@@ -66,7 +66,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads or "auto", not "${options.jobs}"`);
   const files = expandInputs(args);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  if (options.out) checkOut(options.out, files);
+  if (options.out) refuseInputs(options.out, files);
 
   const config = await loadConfig(options.config, process.cwd());
   const packOptions: LoadPacksOptions = { packs: [...(config.packs ?? []), ...(options.rules ?? [])], settings: config.rules };
