@@ -140,11 +140,12 @@ async function trace(words: string[], options: CommonOptions & { client?: string
   }
   lines.push('', chalk.bold('Tokens') + chalk.dim('  text/stem@start'));
   lines.push(wrap(analysis.tokens.map((t) => (t.isWord ? `${t.text}/${t.stem}@${t.start}` : chalk.dim(`${t.text}@${t.start}`))).join('  '), 78, '  ').replace(/^/, '  '));
-  lines.push('', chalk.bold('Rule matches'));
+  lines.push('', chalk.bold('Rule matches') + chalk.dim('  + strength  − issue  · coding only'));
   if (assessment.hits.length === 0) lines.push(chalk.dim('  none'));
   for (const { rule, match } of assessment.hits) {
     const d = rule.definition;
-    lines.push(`  ${d.kind === 'strength' ? chalk.green('+') : chalk.red('−')} ${d.id} ${chalk.dim(`(${d.type})`)} [${match.start}-${match.end}] “${text.slice(match.start, match.end)}”`);
+    const mark = d.kind === 'strength' ? chalk.green('+') : d.kind === 'coding' ? chalk.dim('·') : chalk.red('−');
+    lines.push(`  ${mark} ${d.id} ${chalk.dim(`(${d.type})`)} [${match.start}-${match.end}] “${text.slice(match.start, match.end)}”`);
   }
   lines.push('', chalk.bold('Behaviours'));
   for (const behaviour of assessment.critique.behaviours) lines.push(`  ${behaviour.code} [${behaviour.start}-${behaviour.end}]`);
