@@ -187,5 +187,16 @@ Examples:
       .addOption(OPTIONS.format(['text', 'json']))
       .action(trace),
   );
+  const examples: Record<string, string[]> = {
+    list: ['rapport rules list', 'rapport rules list --format json --rules course-rules/'],
+    show: ['rapport rules show openness.directive', 'rapport rules show validation.but-cancels --format json'],
+    test: ['rapport rules test', 'rapport rules test course-rules/'],
+    validate: ['rapport rules validate course-rules/'],
+    trace: ['rapport rules trace "I wonder if part of you wants to stop?"', 'rapport rules trace --client "I feel stuck" "You feel stuck." --format json'],
+  };
+  for (const sub of rules.commands) {
+    const lines = examples[sub.name()];
+    if (lines) sub.addHelpText('after', `\nExamples:\n${lines.map((line) => `  ${line}`).join('\n')}`);
+  }
   return rules;
 }
