@@ -204,25 +204,69 @@ export interface WordRange {
   last: number;
 }
 
-type AtomOrGap = Extract<Element, { type: 'word' | 'prefix' | 'stem' | 'any' | 'gap' }>;
-export type SerialElement = AtomOrGap | { type: 'words'; norms: string[] } | { type: 'lexicon'; name: string };
+/**
+ * A compiled pattern as stored by the build: each element one short string
+ * (a tag and its text), which keeps the stored pack small enough to parse in
+ * a few milliseconds at start-up.
+ */
 export interface SerialPattern {
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  sequences: SerialElement[][];
+  sequences: string[][];
 }
 
+function encode(element: Element): string {
+  switch (element.type) {
+    case 'word':
+      return `w${element.norm}`;
+    case 'words':
+      return `W${[...element.norms].join('|')}`;
+    case 'prefix':
+      return `p${element.prefix}`;
+    case 'stem':
+      return `s${element.stem}`;
+    case 'lexicon':
+      return `l${element.name}`;
+    case 'any':
+      return '*';
+    case 'gap':
+      return '.';
+    default:
+      throw new Error(`a compiled pattern holds no ${element.type}`);
+  }
+}
+
+function decode(code: string, lexicons: Lexicons): Element | null {
+  const text = code.slice(1);
+  switch (code[0]) {
+    case 'w':
+      return { type: 'word', norm: text };
+    case 'W':
+      return { type: 'words', norms: new Set(text.split('|')) };
+    case 'p':
+      return { type: 'prefix', prefix: text };
+    case 's':
+      return { type: 'stem', stem: text };
+    case 'l': {
+      const lexicon = lexicons.get(text);
+      return lexicon ? { type: 'lexicon', name: text, lexicon } : null;
+    }
+    case '*':
+      return { type: 'any' };
+    default:
+      return { type: 'gap' };
+  }
+}
+
+/** A stored pattern, or null when it no longer fits the pack (a lexicon is gone): compile afresh. */
 function revive(source: string, stored: SerialPattern, lexicons: Lexicons): CompiledPattern | null {
   const sequences: Element[][] = [];
-  for (const sequence of stored.sequences) {
+  for (const codes of stored.sequences) {
     const elements: Element[] = [];
-    for (const element of sequence) {
-      if (element.type === 'words') elements.push({ type: 'words', norms: new Set(element.norms) });
-      else if (element.type === 'lexicon') {
-        const lexicon = lexicons.get(element.name);
-        if (!lexicon) return null; // the lexicon changed: compile afresh
-        elements.push({ type: 'lexicon', name: element.name, lexicon });
-      } else elements.push(element);
+    for (const code of codes) {
+      const element = decode(code, lexicons);
+      if (!element) return null;
+      elements.push(element);
     }
     sequences.push(elements);
   }
@@ -332,11 +376,7 @@ export class PatternIndex {
       out[source] = {
         anchoredStart: pattern.anchoredStart,
         anchoredEnd: pattern.anchoredEnd,
-        sequences: pattern.sequences.map((sequence) =>
-          sequence.map((element): SerialElement =>
-            element.type === 'words' ? { type: 'words', norms: [...element.norms] } : element.type === 'lexicon' ? { type: 'lexicon', name: element.name } : (element as SerialElement),
-          ),
-        ),
+        sequences: pattern.sequences.map((sequence) => sequence.map(encode)),
       };
     }
     return out;
