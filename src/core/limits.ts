@@ -10,3 +10,12 @@ export function replyTooLong(text: string, what = 'reply'): string | null {
   if (text.length <= MAX_REPLY_LENGTH) return null;
   return `a ${what} of ${grouped(text.length)} characters is too long to score (at most ${grouped(MAX_REPLY_LENGTH)}): are line breaks or speaker labels missing?`;
 }
+
+/**
+ * The first line of a YAML parser error, in words a user can act on: the
+ * parser reports absurd nesting as the engine's own stack overflow.
+ */
+export function yamlProblem(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return /maximum call stack/i.test(first) ? 'the YAML is nested too deeply to read' : first;
+}

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
+import { yamlProblem } from '../core/limits.js';
 
 const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
@@ -33,7 +34,7 @@ export async function parseConfig(content: string, file: string): Promise<Config
     return [line, col];
   };
   const syntax = document.errors[0];
-  if (syntax) throw new InputError(file, syntax.message.split('\n')[0]!, ...at(syntax.pos[0]));
+  if (syntax) throw new InputError(file, yamlProblem(syntax.message), ...at(syntax.pos[0]));
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 }) ?? {};

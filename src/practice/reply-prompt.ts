@@ -8,6 +8,7 @@
 import { createPrompt, makeTheme, useEffect, useKeypress, usePrefix, useState, type KeypressEvent } from '@inquirer/core';
 import chalk from 'chalk';
 import { applyKey, cursorPosition, isSubmitKey, layout, type EditorState, type Key, type Row } from './editor.js';
+import { replyTooLong } from '../core/limits.js';
 
 export interface ReplyConfig {
   message: string;
@@ -65,6 +66,11 @@ export const replyPrompt = createPrompt<string, ReplyConfig>((config, done) => {
     if (action.kind === 'submit') {
       if (state.text.trim() === '') {
         setError('Write a reply first (or press Ctrl-C to quit).');
+        return;
+      }
+      const tooLong = replyTooLong(state.text);
+      if (tooLong) {
+        setError(`${tooLong.charAt(0).toUpperCase()}${tooLong.slice(1)}.`);
         return;
       }
       setStatus('done');

@@ -7,6 +7,7 @@
 
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
+import { yamlProblem } from '../core/limits.js';
 
 export const SETTINGS = [
   'crisis',
@@ -230,7 +231,7 @@ export function parseScenarioFile(content: string, fileName: string): Scenario[]
   const [yamlError, ...otherYamlErrors] = doc.errors;
   if (yamlError) {
     const offset = yamlError.pos[0];
-    const problem = (yamlError.message.split('\n')[0] ?? yamlError.code) + more(otherYamlErrors.length);
+    const problem = yamlProblem(yamlError.message) + more(otherYamlErrors.length);
     throw fail(fileName, posAt(lc, offset), idAtOffset(doc, offset), `YAML syntax error: ${problem}`);
   }
 

@@ -103,6 +103,26 @@ describe('hostile config files', () => {
   });
 });
 
+describe('absurdly nested YAML', () => {
+  it('is refused in words, with the file and line, in rule packs, config and training material', () => {
+    const nested = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const pack = join(tmp, 'deep-pack');
+    mkdirSync(pack, { recursive: true });
+    writeFileSync(join(pack, 'deep.yaml'), `rules:\n  x: ${nested}\n`);
+    writeFileSync(join(tmp, 'deep-config.yaml'), `packs: ${nested}\n`);
+    writeFileSync(join(tmp, 'deep-training.yaml'), `reply: ${nested}\n`);
+    for (const args of [
+      ['rules', 'validate', pack],
+      ['check', '--config', join(tmp, 'deep-config.yaml'), 'hello'],
+      ['lint', join(tmp, 'deep-training.yaml')],
+    ]) {
+      const result = run(args);
+      expectClean(result, [2]);
+      expect(`${result.stdout}${result.stderr}`).toMatch(/deep-[a-z]+\.yaml:\d+(:\d+)?: .*nested too deeply/);
+    }
+  });
+});
+
 describe('hostile transcripts', () => {
   it('__proto__ and constructor properties of a JSON transcript pollute nothing', () => {
     const turns = readTranscript(

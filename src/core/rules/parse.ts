@@ -4,6 +4,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import type { z } from 'zod';
 import { RuleCompileError, type PackSource } from './pack.js';
 import { ruleFileSchema } from './schema.js';
+import { yamlProblem } from '../limits.js';
 
 const MAX_ALIASES = 100;
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -46,7 +47,7 @@ export function parseRuleFile(content: string, file: string): PackSource {
   const syntax = document.errors[0];
   if (syntax) {
     const { line, col } = position(syntax.pos[0]);
-    throw new RuleCompileError(syntax.message.split('\n')[0]!, file, line, col, null);
+    throw new RuleCompileError(yamlProblem(syntax.message), file, line, col, null);
   }
   let data: unknown;
   try {

@@ -36,6 +36,7 @@ import {
   type Disabled,
 } from './dialogue.js';
 import { MappedBuilder, makeMap, trimMapped, type Mapped } from './mapped.js';
+import { yamlProblem } from '../../core/limits.js';
 
 const MAX_ALIAS_COUNT = 100;
 const SPEAKER_KEYS = ['speaker', 'role', 'who'];
@@ -52,7 +53,7 @@ export function extractYaml(content: string, options?: Partial<ExtractOptions>):
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
-      throw new ExtractError(`YAML syntax error: ${err.message.split('\n')[0]}`, line);
+      throw new ExtractError(`YAML syntax error: ${yamlProblem(err.message)}`, line);
     }
     try {
       doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
