@@ -46,11 +46,12 @@ export function underline(text: string, start: number, end: number, width: numbe
   let to = lineEnd;
   const length = (a: number, b: number): number => [...text.slice(a, b)].length;
   if (length(from, to) > width) {
-    const context = Math.max(0, Math.floor((width - length(start, spanEnd)) / 2));
+    const room = width - 2; // for the ellipses on either side
+    const context = Math.max(0, Math.floor((room - length(start, spanEnd)) / 2));
     from = Math.max(lineStart, start - context);
     while (from > lineStart && length(from, start) > context) from += 1;
     to = from;
-    while (to < lineEnd && length(from, to + 1) <= width) to += 1;
+    while (to < lineEnd && length(from, to + 1) <= room) to += 1;
   }
   const prefix = from > lineStart ? '…' : '';
   const suffix = to < lineEnd ? '…' : '';

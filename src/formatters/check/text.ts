@@ -19,7 +19,7 @@ function explainScores(scores: Scores): string[] {
   for (const dimension of DIMENSIONS) {
     const parts = scores.contributions.filter((c) => c.dimension === dimension);
     const terms = parts.map((c) => `${c.points > 0 ? '+' : '−'}${Math.abs(c.points)} ${c.ruleId}`);
-    lines.push(`  ${dimension.padEnd(11)} ${[String(BASELINE), ...terms].join(' ')} = ${scores.dimensions[dimension].score}`);
+    lines.push(`  ${dimension.padEnd(11)} ${wrap(`${[String(BASELINE), ...terms].join(' ')} = ${scores.dimensions[dimension].score}`, WIDTH - 14, ' '.repeat(14))}`);
   }
   const total = scores.contributions.reduce((sum, c) => sum + c.points, 0);
   lines.push(`  overall     ${BASELINE} + ${OVERALL_SHARE} × (${total >= 0 ? '+' : '−'}${Math.abs(total)} points in all) = ${scores.score}`);
