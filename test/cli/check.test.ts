@@ -57,6 +57,12 @@ describe('rapport check', () => {
     for (const line of text.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
+  it('keeps the terminal view within 80 columns, even for a long reply with --explain', () => {
+    const long = 'Why do you keep going back? You need to leave him, honestly it is not a big deal to be single, lots of people are and they are perfectly fine with it.';
+    const { stdout } = rapport(['check', '--explain', '--client', 'I keep going back to him even though I know he is bad for me.', long]);
+    for (const line of stdout.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
   it('shows the arithmetic with --explain', () => {
     const { stdout } = rapport(['check', '--explain', 'Calm down.']);
     expect(stdout).toMatch(/How the score adds up/);
