@@ -25,7 +25,9 @@ export const CSV_COLUMNS = [
 function quote(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A lone "-" (standard input) or a plain signed number cannot run as a formula.
+  const formula = /^[=+\-@\t\r]/.test(value) && !/^[+-]?(\d+(\.\d+)?)?$/.test(value);
+  const safe = formula ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
