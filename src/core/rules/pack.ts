@@ -67,7 +67,7 @@ function compileRule(definition: RuleDefinition, index: PatternIndex): CompiledR
     case 'pattern':
       return pattern.compile(definition, index);
     case 'count':
-      return count.compile(definition);
+      return count.compile(definition, index);
     case 'mirror':
       return mirror.compile(definition, index);
     case 'order':

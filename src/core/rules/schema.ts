@@ -91,6 +91,7 @@ const countRule = z.strictObject({
   type: z.literal('count'),
   metric: z.enum(METRICS),
   minClientWords: z.number().int().min(0).optional().describe('length-ratio: skip when the client said fewer words'),
+  unless: z.array(nonEmpty).min(1).optional().describe('stay quiet when one of these patterns occurs anywhere in the reply'),
   ...rangeFields,
 });
 

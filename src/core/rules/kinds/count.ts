@@ -1,6 +1,7 @@
 // `type: count` — a measure of the whole reply inside [min, max].
 import type { Analysis } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
+import type { PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 
 type CountRule = Extract<RuleDefinition, { type: 'count' }>;
@@ -34,11 +35,13 @@ function measure(rule: CountRule, context: RuleContext): { value: number; span: 
   }
 }
 
-export function compile(rule: CountRule): CompiledRule {
+export function compile(rule: CountRule, index: PatternIndex): CompiledRule {
+  const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
   return {
     definition: rule,
     phase: 1,
     run(context) {
+      if (exceptions.some((exception) => context.matched.has(exception))) return [];
       const measured = measure(rule, context);
       if (!measured || !measured.span || !inRange(measured.value, rule)) return [];
       const count = Number.isInteger(measured.value) ? String(measured.value) : measured.value.toFixed(1);
