@@ -17,18 +17,14 @@ export interface Sink {
 
 const FLUSH_AT = 1 << 16;
 
-export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClosed: () => void = () => process.exit(0)): Sink {
+/** Collects writes and passes them on in large pieces (whole lines, as written). */
+function buffered(flushTo: (text: string) => void): { write(text: string): void; flush(): void } {
   let buffer = '';
-  let closed = false;
-  // A reader that stops early (`| head`) is not an error: stop scoring, quietly.
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed = true;
-    onClosed();
-  });
   const flush = (): void => {
-    if (buffer !== '' && !closed) stream.write(buffer);
+    if (buffer === '') return;
+    const text = buffer;
     buffer = '';
+    flushTo(text);
   };
   return {
     write(text) {
@@ -36,9 +32,21 @@ export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClo
       if (buffer.length >= FLUSH_AT) flush();
     },
     flush,
-    commit: flush,
-    abort: flush,
   };
+}
+
+export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClosed: () => void = () => process.exit(0)): Sink {
+  let closed = false;
+  // A reader that stops early (`| head`) is not an error: stop scoring, quietly.
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    onClosed();
+  });
+  const { write, flush } = buffered((text) => {
+    if (!closed) stream.write(text);
+  });
+  return { write, flush, commit: flush, abort: flush };
 }
 
 export function fileSink(out: string): Sink {
@@ -50,7 +58,6 @@ export function fileSink(out: string): Sink {
   } catch (error) {
     throw cannotWrite(out, error);
   }
-  let buffer = '';
   let open = true;
   const fail = (error: unknown): never => {
     if (open) closeSync(fd);
@@ -58,20 +65,16 @@ export function fileSink(out: string): Sink {
     rmSync(temporary, { force: true });
     throw cannotWrite(out, error);
   };
-  const flush = (): void => {
-    if (buffer === '' || !open) return;
+  const { write, flush } = buffered((text) => {
+    if (!open) return;
     try {
-      writeSync(fd, buffer);
+      writeSync(fd, text);
     } catch (error) {
       fail(error);
     }
-    buffer = '';
-  };
+  });
   return {
-    write(text) {
-      buffer += text;
-      if (buffer.length >= FLUSH_AT) flush();
-    },
+    write,
     flush,
     commit() {
       flush();

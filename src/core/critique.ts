@@ -2,7 +2,7 @@
 // scores -> rewrite. Pure and deterministic: no I/O, no clock, no randomness.
 import { toFindings } from './findings/findings.js';
 import { score, type Scores } from './findings/score.js';
-import { clientFeelingOf, runRules, type RuleHit } from './matches/run.js';
+import { runRules, type RuleHit } from './matches/run.js';
 import { proposeRewrite } from './rewrite/rewrite.js';
 import type { CompiledPack } from './rules/pack.js';
 import { analyse, type Analysis } from './tokens/analyse.js';
@@ -13,18 +13,21 @@ export interface Assessment {
   scores: Scores;
   hits: RuleHit[];
   reply: Analysis;
+  clientFeeling: string | null;
 }
+
+const weightIn = (pack: CompiledPack) => (ruleId: string): number => pack.sourceOf.get(ruleId)?.definition.weight ?? 0;
 
 function assess(pack: CompiledPack, text: string, client: string | null, clientAnalysis: Analysis | null): Omit<Assessment, 'critique'> & { critique: Omit<Critique, 'rewrite'> } {
   const reply = analyse(text);
-  const { hits, behaviours } = runRules(pack, reply, clientAnalysis);
-  const findings = toFindings(hits, reply, clientFeelingOf(pack, clientAnalysis));
-  const weightOf = (ruleId: string): number => pack.sourceOf.get(ruleId)?.definition.weight ?? 0;
-  const scores = score(findings, weightOf);
+  const { hits, behaviours, clientFeeling } = runRules(pack, reply, clientAnalysis);
+  const findings = toFindings(hits, reply, clientFeeling);
+  const scores = score(findings, weightIn(pack));
   return {
     reply,
     hits,
     scores,
+    clientFeeling,
     critique: {
       schemaVersion: SCHEMA_VERSION,
       text,
@@ -44,7 +47,7 @@ function scoreOf(pack: CompiledPack, text: string, clientAnalysis: Analysis | nu
   const fired = hits
     .filter(({ rule }) => rule.definition.kind !== 'coding')
     .map(({ rule }) => ({ ruleId: rule.definition.id, dimension: rule.definition.dimension, kind: rule.definition.kind as 'issue' | 'strength' }));
-  return score(fired, (ruleId) => pack.sourceOf.get(ruleId)?.definition.weight ?? 0).score;
+  return score(fired, weightIn(pack)).score;
 }
 
 /** Critique one reply, with the client statement it answers when there is one. */
@@ -52,7 +55,7 @@ export function critiqueReply(pack: CompiledPack, text: string, client: string |
   const clientText = client !== null && client.trim() !== '' ? client : null;
   const clientAnalysis = clientText === null ? null : analyse(clientText);
   const draft = assess(pack, text, clientText, clientAnalysis);
-  const proposal = proposeRewrite(text, draft.reply, draft.hits, clientFeelingOf(pack, clientAnalysis));
+  const proposal = proposeRewrite(text, draft.reply, draft.hits, draft.clientFeeling);
   let rewrite: Critique['rewrite'] = null;
   if (proposal !== null) {
     const rescored = scoreOf(pack, proposal, clientAnalysis);

@@ -15,6 +15,8 @@ export interface RuleHit {
 export interface MatchResult {
   hits: RuleHit[];
   behaviours: Behaviour[];
+  /** the client's feeling word that templates use as {feeling}, or null */
+  clientFeeling: string | null;
 }
 
 function applies(rule: CompiledRule, hasClient: boolean): boolean {
@@ -75,9 +77,5 @@ export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis |
   context.behaviours = resolveBehaviours(behavioursOf(firstHits, reply), reply);
   const secondHits = runPhase(2);
   const hits = [...firstHits, ...secondHits];
-  return { hits, behaviours: resolveBehaviours(behavioursOf(hits, reply), reply) };
-}
-
-export function clientFeelingOf(pack: CompiledPack, client: Analysis | null): string | null {
-  return firstFeeling(client, { lexicons: pack.lexicons });
+  return { hits, behaviours: resolveBehaviours(behavioursOf(hits, reply), reply), clientFeeling: context.clientFeeling };
 }

@@ -84,10 +84,7 @@ export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
     run(context) {
       const client = context.client;
       if (!client) return [];
-      const excused = exceptions.some((exception) =>
-        context.reply.sentences.some((sentence) => context.matches(exception, sentence).length > 0),
-      );
-      if (excused) return [];
+      if (exceptions.some((exception) => context.matched.has(exception))) return [];
       if (rule.minClientWords !== undefined && contentWords(client, context).length < rule.minClientWords) return [];
       const measured =
         rule.measure === 'feeling-echo' ? feelingEcho(rule, context, client) : rule.measure === 'content-overlap' ? contentOverlap(context, client) : verbatim(context, client);
