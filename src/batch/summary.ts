@@ -1,5 +1,6 @@
 // Per-transcript summary, built one record at a time so memory stays bounded: it keeps counts,
 // sums, each turn's score (for the median and the timeline) and the three weakest turns. Pure.
+import { byCodeUnit } from '../core/compare.js';
 import { BEHAVIOUR_CODES, DIMENSIONS, SEVERITIES, type BehaviourCode, type Dimension } from '../core/types.js';
 import { percent, rate, ratio, round1, THRESHOLDS, tooFewReason, type Threshold } from './miti.js';
 import type { BatchRecord, IssueCount, Measure, TranscriptResult, TranscriptSummary, WeakTurn } from './types.js';
@@ -118,7 +119,7 @@ export class SummaryBuilder {
       standard: threshold.standard,
     });
     const issues = [...this.issues.values()]
-      .sort((x, y) => y.turns - x.turns || x.ruleId.localeCompare(y.ruleId))
+      .sort((x, y) => y.turns - x.turns || byCodeUnit(x.ruleId, y.ruleId))
       .slice(0, TOP_ISSUES);
     const summary: TranscriptSummary = {
       turns: n,

@@ -1,6 +1,7 @@
 // Linting one training file: extract its example counsellor replies, score each
 // with the rule pack, and place every issue at its exact span in the source.
 // Pure: content in, results out; reading files and git are the shell's job.
+import { byCodeUnit } from '../core/compare.js';
 import { critiqueReply } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { Severity } from '../core/types.js';
@@ -93,7 +94,7 @@ export function lintContent(pack: CompiledPack, content: string, file: string, p
         });
     }
   }
-  messages.sort((a, b) => bySpan(a, b) || a.ruleId.localeCompare(b.ruleId));
+  messages.sort((a, b) => bySpan(a, b) || byCodeUnit(a.ruleId, b.ruleId));
   return { file, path, examples, messages, suppressed, baselined: 0 };
 }
 

@@ -1,5 +1,6 @@
 // Rule matches -> findings: what the user reads at each span. Coding rules
 // only record behaviours, so they give no finding.
+import { byCodeUnit } from '../compare.js';
 import type { RuleHit } from '../matches/run.js';
 import { fillTemplate, matchVars } from '../rules/template.js';
 import { lineColumn, type Analysis } from '../tokens/analyse.js';
@@ -28,5 +29,5 @@ export function toFindings(hits: RuleHit[], reply: Analysis, clientFeeling: stri
         suggestion: definition.suggestion ? fillTemplate(definition.suggestion, vars) : null,
       };
     });
-  return findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort((a, b) => a.start - b.start || byCodeUnit(a.ruleId, b.ruleId));
 }

@@ -259,12 +259,12 @@ function decode(code: string, lexicons: Lexicons): Element | null {
 }
 
 /** A stored pattern, or null when it no longer fits the pack (a lexicon is gone): compile afresh. */
-function revive(source: string, stored: SerialPattern, lexicons: Lexicons): CompiledPattern | null {
+function revive(source: string, stored: SerialPattern, decodeOnce: (code: string) => Element | null): CompiledPattern | null {
   const sequences: Element[][] = [];
   for (const codes of stored.sequences) {
     const elements: Element[] = [];
     for (const code of codes) {
-      const element = decode(code, lexicons);
+      const element = decodeOnce(code);
       if (!element) return null;
       elements.push(element);
     }
@@ -360,10 +360,20 @@ export class PatternIndex {
     private readonly precompiled: Readonly<Record<string, SerialPattern>> = {},
   ) {}
 
+  // Expanding groups repeats the same atoms across thousands of stored
+  // sequences: decoding each code once shares one element (and one word set)
+  // between them, which a cold start would otherwise allocate and collect.
+  private readonly decoded = new Map<string, Element | null>();
+  private readonly decodeOnce = (code: string): Element | null => {
+    let element = this.decoded.get(code);
+    if (element === undefined) this.decoded.set(code, (element = decode(code, this.lexicons)));
+    return element;
+  };
+
   compile(source: string): CompiledPattern {
     const known = this.compiled.get(source);
     if (known) return known;
-    const stored = Object.hasOwn(this.precompiled, source) ? revive(source, this.precompiled[source]!, this.lexicons) : null;
+    const stored = Object.hasOwn(this.precompiled, source) ? revive(source, this.precompiled[source]!, this.decodeOnce) : null;
     const pattern = this.add(stored ?? compilePattern(source, this.lexicons));
     this.compiled.set(source, pattern);
     return pattern;
