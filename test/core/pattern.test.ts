@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, findMatches, PatternError, type Lexicons } from '../../src/core/rules/pattern.js';
+import { compilePattern, findMatches, PatternError, PatternIndex, type Lexicons } from '../../src/core/rules/pattern.js';
 import { analyse } from '../../src/core/tokens/analyse.js';
 
 const lexicons: Lexicons = new Map([
@@ -40,6 +40,24 @@ describe('token patterns', () => {
 
   it('never matches across sentences', () => {
     expect(matched('hard what', 'That is hard. What now?')).toEqual([]);
+  });
+
+  it('find lexicon words at the start or second place of a pattern, by form or by stem', () => {
+    expect(matched('@feelings and @feelings', 'I was scared and angry.')).toEqual(['scared and angry']);
+    expect(matched('@feelings', 'It scares me.')).toEqual(['scares']);
+    expect(matched('so @feelings', 'So scares.')).toEqual(['So scares']);
+  });
+
+  it('an index finds patterns added after it has scanned (as rule packs load in turn)', () => {
+    const index = new PatternIndex(lexicons);
+    const first = index.add(compilePattern('you @feelings', lexicons));
+    const words = analyse('You angry you scared').sentences[0]!.words;
+    expect(index.scan(words, 'first').get(first)).toHaveLength(2);
+    const later = index.add(compilePattern('@feelings you', lexicons));
+    const again = index.add(compilePattern('you scared', lexicons));
+    const found = index.scan(words, 'second');
+    expect(found.get(later)).toEqual([{ first: 1, last: 3 }]);
+    expect(found.get(again)).toEqual([{ first: 2, last: 4 }]);
   });
 
   it('rejects malformed patterns at load time with the pattern in the message', () => {

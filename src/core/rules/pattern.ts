@@ -275,6 +275,17 @@ function revive(source: string, stored: SerialPattern, decodeOnce: (code: string
 
 const NO_ENTRIES: readonly IndexEntry[] = [];
 
+interface IndexEntry {
+  pattern: CompiledPattern;
+  sequence: Element[];
+}
+
+/** Entries filed under one lexicon: a list, not a Map, so the hot loop walks it without allocating iterators. */
+interface LexiconEntries<T> {
+  lexicon: Lexicon;
+  value: T;
+}
+
 interface Bucket {
   /** every sequence filed here, until the first scan that needs the bucket sorts them */
   pending: IndexEntry[] | null;
@@ -282,12 +293,60 @@ interface Bucket {
   rest: IndexEntry[];
   nextNorm: Map<string, IndexEntry[]>;
   nextStem: Map<string, IndexEntry[]>;
+  nextLexicon: LexiconEntries<IndexEntry[]>[];
+}
+
+const newBucket = (): Bucket => ({ pending: [], rest: [], nextNorm: new Map(), nextStem: new Map(), nextLexicon: [] });
+
+/**
+ * What an atom can be found under: word forms, stems, or one lexicon as a
+ * whole (a lexicon is shared by many sequences; spelling it out into its
+ * words for each of them cost a cold start milliseconds). Null when the atom
+ * can match any word.
+ */
+interface Keys {
+  norms: readonly string[];
+  stems: readonly string[];
+  lexicon: Lexicon | null;
+}
+
+const NO_KEYS: readonly string[] = [];
+const wordKeys = new WeakMap<ReadonlySet<string>, Keys>();
+
+function keysOf(element: Element): Keys | null {
+  switch (element.type) {
+    case 'word':
+      return { norms: [element.norm], stems: NO_KEYS, lexicon: null };
+    case 'words': {
+      let keys = wordKeys.get(element.norms);
+      if (!keys) wordKeys.set(element.norms, (keys = { norms: [...element.norms], stems: NO_KEYS, lexicon: null }));
+      return keys;
+    }
+    case 'stem':
+      return { norms: NO_KEYS, stems: [element.stem], lexicon: null };
+    case 'lexicon':
+      return { norms: NO_KEYS, stems: NO_KEYS, lexicon: element.lexicon };
+    default:
+      return null;
+  }
+}
+
+function push<K>(map: Map<K, IndexEntry[]>, key: K, entry: IndexEntry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
+function underLexicon<T>(list: LexiconEntries<T>[], lexicon: Lexicon, create: () => T): T {
+  let found = list.find((item) => item.lexicon === lexicon);
+  if (!found) list.push((found = { lexicon, value: create() }));
+  return found.value;
 }
 
 /**
- * File a bucket's sequences under the words and stems their second atom can
- * match. Done on first use: one reply touches a few dozen of the pack's
- * buckets, so a single check does not pay to sort them all.
+ * File a bucket's sequences under what their second atom can match. Done on
+ * first use: one reply touches a few dozen of the pack's buckets, so a single
+ * check does not pay to sort them all.
  */
 function sortBucket(bucket: Bucket): void {
   for (const entry of bucket.pending!) file(bucket, entry);
@@ -296,62 +355,40 @@ function sortBucket(bucket: Bucket): void {
 
 function file(bucket: Bucket, entry: IndexEntry): void {
   const second = entry.sequence[1];
-  const next = second ? keysOf(second) : null;
-  if (!next) bucket.rest.push(entry);
-  else for (const [kind, key] of next) push(kind === 'norm' ? bucket.nextNorm : bucket.nextStem, key, entry);
-}
-
-type Key = readonly ['norm' | 'stem', string];
-const lexiconKeys = new WeakMap<Lexicon, Key[]>();
-const wordKeys = new WeakMap<ReadonlySet<string>, Key[]>();
-
-/** The word forms and stems an atom can be found under; null when it can match anything. */
-function keysOf(element: Element): readonly Key[] | null {
-  switch (element.type) {
-    case 'word':
-      return [['norm', element.norm]];
-    case 'words': {
-      let keys = wordKeys.get(element.norms);
-      if (!keys) wordKeys.set(element.norms, (keys = [...element.norms].map((norm): Key => ['norm', norm])));
-      return keys;
-    }
-    case 'stem':
-      return [['stem', element.stem]];
-    case 'lexicon': {
-      // A lexicon is shared by many sequences: list its keys once.
-      let keys = lexiconKeys.get(element.lexicon);
-      if (!keys) {
-        keys = [...[...element.lexicon.words].map((norm): Key => ['norm', norm]), ...[...element.lexicon.stems].map((stem): Key => ['stem', stem])];
-        lexiconKeys.set(element.lexicon, keys);
-      }
-      return keys;
-    }
-    default:
-      return null;
+  const keys = second ? keysOf(second) : null;
+  if (!keys) {
+    bucket.rest.push(entry);
+    return;
   }
+  for (const norm of keys.norms) push(bucket.nextNorm, norm, entry);
+  for (const stem of keys.stems) push(bucket.nextStem, stem, entry);
+  if (keys.lexicon) underLexicon(bucket.nextLexicon, keys.lexicon, (): IndexEntry[] => []).push(entry);
 }
 
-function push(map: Map<string, IndexEntry[]>, key: string, entry: IndexEntry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
+function fileInBucket(bucket: Bucket, entry: IndexEntry): void {
+  if (bucket.pending) bucket.pending.push(entry);
+  else file(bucket, entry); // compiled after the bucket was first used
 }
 
-interface IndexEntry {
-  pattern: CompiledPattern;
-  sequence: Element[];
+/** The buckets a word opens, remembered per word form: a word's form fixes its stem and its lexicons. */
+interface WordBuckets {
+  stem: string;
+  buckets: Bucket[];
 }
+const WORD_CACHE_LIMIT = 50_000;
 
 /**
- * All the patterns of a pack, indexed by the word or stem they can start
- * with. Scanning a sentence then costs one or two lookups per word, however
- * many hundred patterns the pack holds; only patterns that can start at a
- * word are tried there.
+ * All the patterns of a pack, indexed by the word, stem or lexicon they can
+ * start with. Scanning a sentence then costs one lookup per word (its buckets
+ * are remembered by word form), however many hundred patterns the pack holds;
+ * only patterns that can start at a word are tried there.
  */
 export class PatternIndex {
   private readonly byNorm = new Map<string, Bucket>();
   private readonly byStem = new Map<string, Bucket>();
+  private readonly byLexicon: LexiconEntries<Bucket>[] = [];
   private readonly anywhere: IndexEntry[] = [];
+  private readonly bucketsOfWord = new Map<string, WordBuckets>();
   private readonly compiled = new Map<string, CompiledPattern>();
 
   /** `precompiled`: patterns compiled at build time (see serialisePatterns), used when their source matches. */
@@ -398,9 +435,9 @@ export class PatternIndex {
   }
 
   /**
-   * File a sequence under the words and stems its first atom can match, and
-   * within that under its second atom's, so a word only tries sequences whose
-   * first two atoms can both match there (99% of one-level tries failed).
+   * File a sequence under what its first atom can match, and within that under
+   * its second atom's, so a word only tries sequences whose first two atoms can
+   * both match there (99% of one-level tries failed).
    */
   private register(entry: IndexEntry): void {
     const keys = keysOf(entry.sequence[0]!);
@@ -408,13 +445,29 @@ export class PatternIndex {
       this.anywhere.push(entry);
       return;
     }
-    for (const [kind, key] of keys) {
-      const map = kind === 'norm' ? this.byNorm : this.byStem;
+    this.bucketsOfWord.clear();
+    const bucketIn = (map: Map<string, Bucket>, key: string): Bucket => {
       let bucket = map.get(key);
-      if (!bucket) map.set(key, (bucket = { pending: [], rest: [], nextNorm: new Map(), nextStem: new Map() }));
-      if (bucket.pending) bucket.pending.push(entry);
-      else file(bucket, entry); // compiled after the bucket was first used
-    }
+      if (!bucket) map.set(key, (bucket = newBucket()));
+      return bucket;
+    };
+    for (const norm of keys.norms) fileInBucket(bucketIn(this.byNorm, norm), entry);
+    for (const stem of keys.stems) fileInBucket(bucketIn(this.byStem, stem), entry);
+    if (keys.lexicon) fileInBucket(underLexicon(this.byLexicon, keys.lexicon, newBucket), entry);
+  }
+
+  private bucketsAt(token: Token): Bucket[] {
+    const known = this.bucketsOfWord.get(token.norm);
+    if (known && known.stem === token.stem) return known.buckets;
+    const buckets: Bucket[] = [];
+    const byNorm = this.byNorm.get(token.norm);
+    if (byNorm) buckets.push(byNorm);
+    const byStem = this.byStem.get(token.stem);
+    if (byStem) buckets.push(byStem);
+    for (const { lexicon, value } of this.byLexicon) if (inLexicon(lexicon, token)) buckets.push(value);
+    if (this.bucketsOfWord.size >= WORD_CACHE_LIMIT) this.bucketsOfWord.clear();
+    this.bucketsOfWord.set(token.norm, { stem: token.stem, buckets });
+    return buckets;
   }
 
   // Conversation repeats itself ("Okay.", "Mm-hmm.", "It sounds like ..."), and a
@@ -449,19 +502,19 @@ export class PatternIndex {
       if (!ends) longest.set(entry.pattern, (ends = []));
       if ((ends[first] ?? -1) < end) ends[first] = end;
     };
-    const tryBucket = (bucket: Bucket | undefined, first: number): void => {
-      if (!bucket) return;
+    const tryBucket = (bucket: Bucket, first: number): void => {
       if (bucket.pending) sortBucket(bucket);
       for (const entry of bucket.rest) tryEntry(entry, first);
       const following = words[first + 1];
       if (!following) return;
       for (const entry of bucket.nextNorm.get(following.norm) ?? NO_ENTRIES) tryEntry(entry, first);
       for (const entry of bucket.nextStem.get(following.stem) ?? NO_ENTRIES) tryEntry(entry, first);
+      for (const { lexicon, value } of bucket.nextLexicon) {
+        if (inLexicon(lexicon, following)) for (const entry of value) tryEntry(entry, first);
+      }
     };
     for (let first = 0; first < words.length; first += 1) {
-      const token = words[first]!;
-      tryBucket(this.byNorm.get(token.norm), first);
-      tryBucket(this.byStem.get(token.stem), first);
+      for (const bucket of this.bucketsAt(words[first]!)) tryBucket(bucket, first);
       for (const entry of this.anywhere) tryEntry(entry, first);
     }
     const result = new Map<CompiledPattern, WordRange[]>();
