@@ -48,7 +48,12 @@ const MAX_GAP = 4;
  * finish. The built-in rules use one.
  */
 export const MAX_GAPS = 2;
-const SCAN_CACHE_LIMIT = 20_000;
+/**
+ * Sentences whose matches are remembered. Enough for a rewrite's re-check and for the short
+ * replies every session repeats; a larger memo mostly paid off on corpora that repeat whole
+ * sessions, and its old entries were most of what a long batch kept alive.
+ */
+const SCAN_CACHE_LIMIT = 2_000;
 const MAX_ELEMENTS = 200;
 const FILLER_LEXICON = 'fillers';
 
