@@ -18,6 +18,7 @@ import { UsageError } from '../../io/errors.js';
 import { emit, refuseInputs } from '../../io/output.js';
 import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { useColour } from '../setup.js';
 import { LanguageCheck } from '../language.js';
@@ -61,9 +62,22 @@ function threadsFor(jobs: string, files: string[]): number {
 
 class Interrupted extends Error {}
 
+/**
+ * With memory to spare, V8 lets the heap grow to about four times what survived its last full
+ * collection. A long batch keeps little alive (records stream out; caches are bounded), yet peak
+ * RSS climbed from 113 MiB on AnnoMI to 170 MiB on ten copies of it. Growing by half instead
+ * keeps it near 117 MiB at the same speed (the marking runs concurrently, on the other core). It
+ * is a growth policy, not a cap: a run that needs more (a json report of a whole archive) gets it.
+ * V8 reads this flag at each collection, so setting it after start-up takes effect.
+ */
+function keepHeapNearLiveSize(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
 async function run(args: string[], options: BatchOptions): Promise<void> {
   if (args.length === 0) throw new UsageError('give transcript files, folders or globs to score (or - for standard input)');
   if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads or "auto", not "${options.jobs}"`);
+  keepHeapNearLiveSize();
   const files = expandInputs(args);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   if (options.out) refuseInputs(options.out, files);
