@@ -17,6 +17,8 @@ const ENGLISH = new Set(
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 const LATIN = /\p{Script=Latin}/gu;
+/** Letters enough to tell (a few hundred words): a batch need not read a whole archive twice to say it. */
+const SAMPLE_LETTERS = 5_000;
 
 export class LanguageCheck {
   private letters = 0;
@@ -25,6 +27,7 @@ export class LanguageCheck {
   private english = 0;
 
   add(text: string): void {
+    if (this.letters >= SAMPLE_LETTERS) return;
     for (const [word] of text.matchAll(WORD)) {
       const latin = word.match(LATIN)?.length ?? 0;
       this.letters += word.length;
