@@ -53,7 +53,10 @@ export interface RunOptions {
 }
 
 export interface BatchOutcome {
+  /** Each transcript's summary; empty when only scores were kept (`summaries: 'scores'`). */
   results: TranscriptResult[];
+  /** The lowest mean score of any transcript (what --fail-under compares), or null without turns. */
+  lowestMean: number | null;
   errors: BatchError[];
   turns: number;
 }
@@ -214,5 +217,12 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     report();
   }
   while (queue.length > 0) await drain();
-  return { results: [...builders.values()].map((b) => b.finish()), errors, turns };
+  let lowestMean: number | null = null;
+  for (const builder of builders.values()) {
+    const mean = builder.meanScore();
+    if (mean !== null && (lowestMean === null || mean < lowestMean)) lowestMean = mean;
+  }
+  // Streamed output prints no summaries: building thousands at the end was the run's peak of memory.
+  const results = options.summaries === 'scores' ? [] : [...builders.values()].map((b) => b.finish());
+  return { results, lowestMean, errors, turns };
 }

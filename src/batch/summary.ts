@@ -38,25 +38,41 @@ function weakTurn(record: BatchRecord): WeakTurn {
   };
 }
 
+/** What a full summary counts beyond the scores. */
+class Detail {
+  readonly dimensionSums = Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>;
+  readonly behaviours = Object.fromEntries(BEHAVIOUR_CODES.map((c) => [c, 0])) as Record<BehaviourCode, number>;
+  questions = 0;
+  adherent = 0;
+  nonAdherent = 0;
+  lastPermission = -Infinity;
+  readonly weakest: WeakTurn[] = [];
+  readonly issues = new Map<string, IssueCount>();
+}
+
 export class SummaryBuilder {
   readonly scores: number[] = [];
   private allTurns = 0;
-  private readonly dimensionSums = Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>;
-  private readonly behaviours = Object.fromEntries(BEHAVIOUR_CODES.map((c) => [c, 0])) as Record<BehaviourCode, number>;
-  private questions = 0;
-  private adherent = 0;
-  private nonAdherent = 0;
-  private lastPermission = -Infinity;
-  private readonly weakest: WeakTurn[] = [];
-  private readonly issues = new Map<string, IssueCount>();
+  private scoreSum = 0;
   private group: string | null = null;
+  /**
+   * Null when only the scores are kept: streamed output prints no summary, and a summary's
+   * counters for each of an archive's thousands of transcripts would grow with the input.
+   */
+  private readonly detail: Detail | null;
 
-  /** `full: false` keeps only the scores: streamed output prints no summary, and holding one per transcript would grow with the input. */
   constructor(
     readonly source: string,
     readonly transcript: string,
-    private readonly full = true,
-  ) {}
+    full = true,
+  ) {
+    this.detail = full ? new Detail() : null;
+  }
+
+  /** The mean score so far, or null before the first turn (what --fail-under compares). */
+  meanScore(): number | null {
+    return this.scores.length === 0 ? null : round1(this.scoreSum / this.scores.length);
+  }
 
   /** The transcript has at least `count` turns (every speaker). */
   sawTurns(count: number): void {
@@ -70,47 +86,52 @@ export class SummaryBuilder {
   add(record: BatchRecord): void {
     const turn = this.scores.length;
     this.scores.push(record.score);
+    this.scoreSum += record.score;
     this.sawTurns(record.index + 1);
-    if (!this.full) return;
-    for (const d of DIMENSIONS) this.dimensionSums[d] += record.dimensions[d].score;
+    const detail = this.detail;
+    if (!detail) return;
+    for (const d of DIMENSIONS) detail.dimensionSums[d] += record.dimensions[d].score;
 
     const codes = new Map<BehaviourCode, number>();
     for (const b of record.behaviours) {
-      this.behaviours[b.code] = (this.behaviours[b.code] ?? 0) + 1;
+      detail.behaviours[b.code] = (detail.behaviours[b.code] ?? 0) + 1;
       codes.set(b.code, (codes.get(b.code) ?? 0) + 1);
     }
     const count = (code: BehaviourCode): number => codes.get(code) ?? 0;
-    if (count('question.open') + count('question.closed') > 0) this.questions += 1;
-    if (count('permission') > 0 || count('autonomy') > 0) this.lastPermission = turn;
-    this.adherent += count('permission') + count('affirmation') + count('autonomy');
-    const advicePermitted = turn - this.lastPermission <= PERMISSION_CARRIES;
-    this.nonAdherent += count('directive') + (advicePermitted ? 0 : count('advice'));
+    if (count('question.open') + count('question.closed') > 0) detail.questions += 1;
+    if (count('permission') > 0 || count('autonomy') > 0) detail.lastPermission = turn;
+    detail.adherent += count('permission') + count('affirmation') + count('autonomy');
+    const advicePermitted = turn - detail.lastPermission <= PERMISSION_CARRIES;
+    detail.nonAdherent += count('directive') + (advicePermitted ? 0 : count('advice'));
 
     const counted = new Set<string>();
     for (const f of record.findings) {
       if (f.kind !== 'issue' || counted.has(f.ruleId)) continue;
       counted.add(f.ruleId);
-      const entry = this.issues.get(f.ruleId);
+      const entry = detail.issues.get(f.ruleId);
       if (entry) entry.turns += 1;
-      else this.issues.set(f.ruleId, { ruleId: f.ruleId, dimension: f.dimension, message: f.message, turns: 1 });
+      else detail.issues.set(f.ruleId, { ruleId: f.ruleId, dimension: f.dimension, message: f.message, turns: 1 });
     }
 
-    if (this.weakest.length < WEAKEST || record.score < this.weakest[this.weakest.length - 1]!.score) {
+    if (detail.weakest.length < WEAKEST || record.score < detail.weakest[detail.weakest.length - 1]!.score) {
       const weak = weakTurn(record);
-      let at = this.weakest.findIndex((w) => weak.score < w.score);
-      if (at < 0) at = this.weakest.length;
-      this.weakest.splice(at, 0, weak);
-      if (this.weakest.length > WEAKEST) this.weakest.pop();
+      let at = detail.weakest.findIndex((w) => weak.score < w.score);
+      if (at < 0) at = detail.weakest.length;
+      detail.weakest.splice(at, 0, weak);
+      if (detail.weakest.length > WEAKEST) detail.weakest.pop();
     }
   }
 
+  /** The full summary. Only a builder that kept the detail has one. */
   finish(): TranscriptResult {
+    const detail = this.detail;
+    if (!detail) throw new Error('SummaryBuilder.finish: this builder kept only the scores');
     const n = this.scores.length;
     const mean = (sum: number): number | null => (n === 0 ? null : round1(sum / n));
-    const b = this.behaviours;
+    const b = detail.behaviours;
     const reflections = b['reflection.simple'] + b['reflection.complex'];
     const questionsAsked = b['question.open'] + b['question.closed'];
-    const reason = tooFewReason(n, this.questions + reflections);
+    const reason = tooFewReason(n, detail.questions + reflections);
     const measure = (value: number | null, threshold: Threshold): Measure => ({
       value,
       rating: reason === null ? rate(value, threshold) : null,
@@ -118,35 +139,35 @@ export class SummaryBuilder {
       good: threshold.good,
       standard: threshold.standard,
     });
-    const issues = [...this.issues.values()]
+    const issues = [...detail.issues.values()]
       .sort((x, y) => y.turns - x.turns || byCodeUnit(x.ruleId, y.ruleId))
       .slice(0, TOP_ISSUES);
     const summary: TranscriptSummary = {
       turns: n,
       allTurns: this.allTurns,
       score: {
-        mean: mean(this.scores.reduce((s, v) => s + v, 0)),
+        mean: this.meanScore(),
         median: median(this.scores),
         min: n === 0 ? null : this.scores.reduce((m, v) => (v < m ? v : m), Infinity),
       },
-      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, mean(this.dimensionSums[d])])) as Record<Dimension, number | null>,
+      dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, mean(detail.dimensionSums[d])])) as Record<Dimension, number | null>,
       behaviours: { ...b },
       miti: {
         judged: reason === null,
         note: reason,
         reflections,
         complexReflections: b['reflection.complex'],
-        questions: this.questions,
+        questions: detail.questions,
         openQuestions: b['question.open'],
         closedQuestions: b['question.closed'],
-        reflectionToQuestion: measure(ratio(reflections, this.questions), THRESHOLDS.reflectionToQuestion),
+        reflectionToQuestion: measure(ratio(reflections, detail.questions), THRESHOLDS.reflectionToQuestion),
         percentComplexReflections: measure(percent(b['reflection.complex'], reflections), THRESHOLDS.percentComplexReflections),
         percentOpenQuestions: measure(percent(b['question.open'], questionsAsked), THRESHOLDS.percentOpenQuestions),
-        adherent: this.adherent,
-        nonAdherent: this.nonAdherent,
-        percentAdherent: measure(percent(this.adherent, this.adherent + this.nonAdherent), THRESHOLDS.percentAdherent),
+        adherent: detail.adherent,
+        nonAdherent: detail.nonAdherent,
+        percentAdherent: measure(percent(detail.adherent, detail.adherent + detail.nonAdherent), THRESHOLDS.percentAdherent),
       },
-      weakest: this.weakest.map((w) => ({ ...w })),
+      weakest: detail.weakest.map((w) => ({ ...w })),
       issues,
       group: this.group,
     };

@@ -48,6 +48,18 @@ function build(records: BatchRecord[]) {
   return builder.finish();
 }
 
+describe('a builder that keeps only the scores (streamed output)', () => {
+  it('gives the same mean as a full summary, and no summary', () => {
+    const records = [record(30, ['directive']), record(71), record(55)];
+    const light = new SummaryBuilder('f.csv', 't1', false);
+    for (const r of records) light.add(r);
+    expect(light.meanScore()).toBe(build(records).summary.score.mean);
+    expect(light.meanScore()).toBe(52);
+    expect(new SummaryBuilder('f.csv', 't2', false).meanScore()).toBeNull();
+    expect(() => light.finish()).toThrow(/only the scores/);
+  });
+});
+
 describe('MITI thresholds', () => {
   it('rates reflection:question against 1:1 fair and 2:1 good', () => {
     expect(rate(0.9, THRESHOLDS.reflectionToQuestion)).toBe('below fair');

@@ -155,7 +155,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
     process.off('SIGTERM', interrupted);
   }
 
-  const { results, errors } = outcome;
+  const { results, errors, lowestMean } = outcome;
   const foreign = [...languages].filter(([, language]) => language.notEnglish()).map(([name]) => name);
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
@@ -179,7 +179,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
     emit(content, options.out, files);
   }
   if (errors.length > 0) process.exitCode = 2;
-  else if (options.failUnder !== undefined && results.some((r) => r.summary.score.mean !== null && r.summary.score.mean < options.failUnder!)) {
+  else if (options.failUnder !== undefined && lowestMean !== null && lowestMean < options.failUnder) {
     process.exitCode = 1;
   }
 }
