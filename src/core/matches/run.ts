@@ -44,17 +44,31 @@ function firstFeeling(client: Analysis | null, context: Pick<RuleContext, 'lexic
 
 /** The span of the sentence(s) a match sits in: behaviours are coded per sentence, as MITI coders do. */
 function sentenceSpan(reply: Analysis, match: RuleMatch): { start: number; end: number } {
-  const containing = reply.sentences.filter((sentence) => sentence.start < match.end && match.start < sentence.end);
-  const first = containing[0];
-  const last = containing[containing.length - 1];
+  let first: Sentence | undefined;
+  let last: Sentence | undefined;
+  for (const sentence of reply.sentences) {
+    if (sentence.start >= match.end) break; // sentences are in order
+    if (match.start < sentence.end) {
+      first ??= sentence;
+      last = sentence;
+    }
+  }
   return first && last ? { start: first.start, end: last.end } : { start: match.start, end: match.end };
 }
 
 function behavioursOf(hits: RuleHit[], reply: Analysis): Behaviour[] {
-  return hits.flatMap(({ rule, match }) => (rule.definition.behaviours ?? []).map((code) => ({ code, ...sentenceSpan(reply, match) })));
+  const behaviours: Behaviour[] = [];
+  for (const { rule, match } of hits) {
+    const codes = rule.definition.behaviours;
+    if (!codes || codes.length === 0) continue;
+    const span = sentenceSpan(reply, match);
+    for (const code of codes) behaviours.push({ code, start: span.start, end: span.end });
+  }
+  return behaviours;
 }
 
 const NONE: WordRange[] = [];
+const NO_RULES: readonly CompiledRule[] = [];
 
 export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis | null): MatchResult {
   // Every pattern of the pack, scanned once per sentence; rules then only look up.
@@ -62,20 +76,24 @@ export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis |
   const matched = new Set<CompiledPattern>();
   for (const perSentence of found) for (const pattern of perSentence.keys()) matched.add(pattern);
   const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => found[sentence.index]?.get(pattern) ?? NONE;
+  const triggered = new Set<CompiledRule>();
+  for (const pattern of matched) for (const rule of pack.triggeredBy.get(pattern) ?? NO_RULES) triggered.add(rule);
   const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches, matched };
   context.clientFeeling = firstFeeling(client, context);
   const runPhase = (phase: 1 | 2): RuleHit[] => {
     const hits: RuleHit[] = [];
     for (const rule of pack.rules) {
       if (rule.phase !== phase || !applies(rule, client !== null)) continue;
+      if (rule.triggers && !triggered.has(rule)) continue;
       for (const match of rule.run(context)) hits.push({ rule, match });
     }
     return hits;
   };
 
   const firstHits = runPhase(1);
-  context.behaviours = resolveBehaviours(behavioursOf(firstHits, reply), reply);
+  const proposed = behavioursOf(firstHits, reply);
+  context.behaviours = resolveBehaviours(proposed, reply);
   const secondHits = runPhase(2);
-  const hits = [...firstHits, ...secondHits];
-  return { hits, behaviours: resolveBehaviours(behavioursOf(hits, reply), reply), clientFeeling: context.clientFeeling };
+  proposed.push(...behavioursOf(secondHits, reply));
+  return { hits: [...firstHits, ...secondHits], behaviours: resolveBehaviours(proposed, reply), clientFeeling: context.clientFeeling };
 }

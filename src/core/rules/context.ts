@@ -29,5 +29,10 @@ export interface CompiledRule {
   definition: RuleDefinition;
   /** 1: reads the text; 2: also reads the behaviours phase 1 found */
   phase: 1 | 2;
+  /**
+   * When set, the rule can fire only in a reply where one of these patterns matched: the engine
+   * skips it otherwise without calling `run` (most replies match few of a pack's patterns).
+   */
+  triggers?: readonly CompiledPattern[];
   run(context: RuleContext): RuleMatch[];
 }

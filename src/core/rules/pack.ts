@@ -9,7 +9,7 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import { PatternError, PatternIndex, type Lexicon, type Lexicons, type SerialPattern } from './pattern.js';
+import { PatternError, PatternIndex, type CompiledPattern, type Lexicon, type Lexicons, type SerialPattern } from './pattern.js';
 import type { RuleDefinition } from './schema.js';
 
 /** A rule definition and where it came from, so errors can point at it. */
@@ -27,6 +27,8 @@ export interface PackSource {
 
 export interface CompiledPack {
   rules: CompiledRule[];
+  /** The rules each pattern can trigger (see CompiledRule.triggers). */
+  triggeredBy: ReadonlyMap<CompiledPattern, readonly CompiledRule[]>;
   lexicons: Lexicons;
   patterns: PatternIndex;
   sourceOf: ReadonlyMap<string, SourcedRule>;
@@ -112,5 +114,13 @@ export function compilePack(
   for (const id of Object.keys(settings)) {
     if (!sourceOf.has(id)) throw new RuleCompileError(`the config names rule "${id}", which no rule pack defines`, '(config)', 1, 1, id);
   }
-  return { rules, lexicons, patterns, sourceOf };
+  const triggeredBy = new Map<CompiledPattern, CompiledRule[]>();
+  for (const rule of rules) {
+    for (const pattern of new Set(rule.triggers ?? [])) {
+      const list = triggeredBy.get(pattern);
+      if (list) list.push(rule);
+      else triggeredBy.set(pattern, [rule]);
+    }
+  }
+  return { rules, triggeredBy, lexicons, patterns, sourceOf };
 }

@@ -17,11 +17,12 @@ export function compileSelector(selector: Selector, index: PatternIndex): Compil
   };
 }
 
+/** Where the selector occurs, in order of start (then end). */
 export function occurrences(selector: CompiledSelector, context: RuleContext): Span[] {
-  const spans: Span[] = context.behaviours
-    .filter((behaviour) => selector.behaviours.has(behaviour.code))
-    .map(({ start, end }) => ({ start, end }));
+  const spans: Span[] = [];
+  for (const { code, start, end } of context.behaviours) if (selector.behaviours.has(code)) spans.push({ start, end });
   for (const pattern of selector.patterns) {
+    if (!context.matched.has(pattern)) continue;
     for (const sentence of context.reply.sentences) {
       for (const range of context.matches(pattern, sentence)) {
         spans.push({ start: sentence.words[range.first]!.start, end: sentence.words[range.last - 1]!.end });
@@ -29,4 +30,9 @@ export function occurrences(selector: CompiledSelector, context: RuleContext): S
     }
   }
   return spans.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Whether the selector occurs anywhere: occurrences(...).length > 0, without listing them. */
+export function occursAnywhere(selector: CompiledSelector, context: RuleContext): boolean {
+  return context.behaviours.some(({ code }) => selector.behaviours.has(code)) || selector.patterns.some((pattern) => context.matched.has(pattern));
 }

@@ -81,6 +81,29 @@ export function stemOf(norm: string): string {
   return stemmed;
 }
 
+/** What a token's text alone determines. */
+interface Lexeme {
+  norm: string;
+  stem: string;
+  isWord: boolean;
+}
+
+// Replies reuse a small vocabulary: one lookup per token instead of lower-casing,
+// unstammering, testing and stemming it again. Bounded like the stem memo.
+const lexemes = new Map<string, Lexeme>();
+
+function lexemeOf(piece: string): Lexeme {
+  let lexeme = lexemes.get(piece);
+  if (lexeme === undefined) {
+    const norm = unstammer(normalise(piece));
+    const isWord = HAS_LETTER_OR_DIGIT.test(piece);
+    lexeme = { norm, stem: isWord ? stemOf(norm) : norm, isWord };
+    if (lexemes.size >= STEM_CACHE_LIMIT) lexemes.clear();
+    lexemes.set(piece, lexeme);
+  }
+  return lexeme;
+}
+
 function alignTokens(text: string): Token[] {
   const tokens: Token[] = [];
   let cursor = 0;
@@ -89,9 +112,8 @@ function alignTokens(text: string): Token[] {
     if (start < 0) continue; // cannot happen with a non-gap tokenizer; never invent offsets
     const end = start + piece.length;
     cursor = end;
-    const norm = unstammer(normalise(piece));
-    const isWord = HAS_LETTER_OR_DIGIT.test(piece);
-    tokens.push({ text: piece, norm, stem: isWord ? stemOf(norm) : norm, start, end, isWord, sentence: 0 });
+    const { norm, stem, isWord } = lexemeOf(piece);
+    tokens.push({ text: piece, norm, stem, start, end, isWord, sentence: 0 });
   }
   return tokens;
 }

@@ -2,7 +2,7 @@
 import type { CompiledRule } from '../context.js';
 import type { PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
-import { compileSelector, occurrences } from '../selector.js';
+import { compileSelector, occursAnywhere } from '../selector.js';
 
 type AbsenceRule = Extract<RuleDefinition, { type: 'absence' }>;
 
@@ -14,7 +14,7 @@ export function compile(rule: AbsenceRule, index: PatternIndex): CompiledRule {
     run(context) {
       const first = context.reply.sentences[0];
       if (!first || context.reply.words.length < (rule.minWords ?? 0)) return [];
-      return occurrences(selector, context).length === 0 ? [{ start: first.start, end: first.end }] : [];
+      return occursAnywhere(selector, context) ? [] : [{ start: first.start, end: first.end }];
     },
   };
 }

@@ -1,7 +1,7 @@
 // `type: mirror` — how the reply picks up (or merely repeats) the client's words.
 import type { Analysis, Token } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import { inLexicon, type PatternIndex } from '../pattern.js';
+import { inLexicon, type Lexicon, type PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 import { inRange } from './count.js';
 
@@ -12,7 +12,9 @@ const VERBATIM_RUN = 3;
 // A client statement is compared with the draft and again with its rewrite,
 // by several mirror rules: what is derived from an analysis is kept with it.
 const contentCache = new WeakMap<Analysis, Token[]>();
-const gramCache = new WeakMap<Analysis, Set<string>>();
+const contentStemCache = new WeakMap<Analysis, Set<string>>();
+const positionCache = new WeakMap<Analysis, Map<string, number[]>>();
+const feelingStemCache = new WeakMap<Analysis, Map<Lexicon | undefined, Set<string>>>();
 
 function contentWords(analysis: Analysis, context: RuleContext): Token[] {
   let content = contentCache.get(analysis);
@@ -24,33 +26,55 @@ function contentWords(analysis: Analysis, context: RuleContext): Token[] {
   return content;
 }
 
-/** The run of VERBATIM_RUN words starting at `i`, as one string. */
-function gramAt(words: Token[], i: number): string {
-  let gram = words[i]!.norm;
-  for (let k = 1; k < VERBATIM_RUN; k += 1) gram += ` ${words[i + k]!.norm}`;
-  return gram;
+function contentStems(analysis: Analysis, context: RuleContext): Set<string> {
+  let stems = contentStemCache.get(analysis);
+  if (!stems) contentStemCache.set(analysis, (stems = new Set(contentWords(analysis, context).map((token) => token.stem))));
+  return stems;
 }
 
-function gramsOf(analysis: Analysis): Set<string> {
-  let grams = gramCache.get(analysis);
-  if (!grams) {
-    grams = new Set<string>();
-    for (let i = 0; i + VERBATIM_RUN <= analysis.words.length; i += 1) grams.add(gramAt(analysis.words, i));
-    gramCache.set(analysis, grams);
+function feelingStems(analysis: Analysis, feelings: Lexicon | undefined): Set<string> {
+  let byLexicon = feelingStemCache.get(analysis);
+  if (!byLexicon) feelingStemCache.set(analysis, (byLexicon = new Map()));
+  let stems = byLexicon.get(feelings);
+  if (!stems) byLexicon.set(feelings, (stems = new Set(analysis.words.filter((token) => inLexicon(feelings, token)).map((token) => token.stem))));
+  return stems;
+}
+
+/** Where each word form occurs in the analysis, to find copied runs without building strings. */
+function positionsOf(analysis: Analysis): Map<string, number[]> {
+  let positions = positionCache.get(analysis);
+  if (!positions) {
+    positions = new Map();
+    analysis.words.forEach((token, i) => {
+      const list = positions!.get(token.norm);
+      if (list) list.push(i);
+      else positions!.set(token.norm, [i]);
+    });
+    positionCache.set(analysis, positions);
   }
-  return grams;
+  return positions;
+}
+
+/** Whether the VERBATIM_RUN words from reply word `i` occur, in order, in the client's words. */
+function copiedFrom(client: Analysis, replyWords: Token[], i: number): boolean {
+  const clientWords = client.words;
+  candidates: for (const p of positionsOf(client).get(replyWords[i]!.norm) ?? []) {
+    if (p + VERBATIM_RUN > clientWords.length) continue;
+    for (let k = 1; k < VERBATIM_RUN; k += 1) if (clientWords[p + k]!.norm !== replyWords[i + k]!.norm) continue candidates;
+    return true;
+  }
+  return false;
 }
 
 function feelingEcho(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
-  const feelings = context.lexicons.get(rule.lexicon ?? 'feelings');
-  const clientStems = new Set(client.words.filter((token) => inLexicon(feelings, token)).map((token) => token.stem));
+  const clientStems = feelingStems(client, context.lexicons.get(rule.lexicon ?? 'feelings'));
   const echoed = context.reply.words.filter((token) => clientStems.has(token.stem));
   const first = echoed[0];
   return { value: new Set(echoed.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
 }
 
 function contentOverlap(context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
-  const clientStems = new Set(contentWords(client, context).map((token) => token.stem));
+  const clientStems = contentStems(client, context);
   const replyWords = contentWords(context.reply, context);
   const shared = replyWords.filter((token) => clientStems.has(token.stem));
   const value = clientStems.size === 0 ? 0 : new Set(shared.map((token) => token.stem)).size / clientStems.size;
@@ -62,11 +86,10 @@ function contentOverlap(context: RuleContext, client: Analysis): { value: number
 /** Share of the reply's words that sit in runs of three or more words copied from the client. */
 function verbatim(context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
   const replyWords = context.reply.words;
-  const clientGrams = gramsOf(client);
   const copied = new Array<boolean>(replyWords.length).fill(false);
-  if (clientGrams.size > 0) {
+  if (client.words.length >= VERBATIM_RUN) {
     for (let i = 0; i + VERBATIM_RUN <= replyWords.length; i += 1) {
-      if (clientGrams.has(gramAt(replyWords, i))) copied.fill(true, i, i + VERBATIM_RUN);
+      if (copiedFrom(client, replyWords, i)) copied.fill(true, i, i + VERBATIM_RUN);
     }
   }
   const firstCopied = copied.indexOf(true);

@@ -1,5 +1,6 @@
 // `type: order` — something said after (or before any) something else:
 // a "but" after a validation, advice before any acknowledgement.
+import type { Span } from '../../types.js';
 import type { CompiledRule } from '../context.js';
 import type { PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
@@ -15,14 +16,17 @@ export function compile(rule: OrderRule, index: PatternIndex): CompiledRule {
     definition: rule,
     phase: 2,
     run(context) {
-      const references = occurrences(reference, context);
-      const seen = new Set<string>();
-      const fired = occurrences(target, context).filter((span) => {
-        const key = `${span.start}:${span.end}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return references.some((earlier) => earlier.start < span.start) === wantsReferenceBefore;
-      });
+      const targets = occurrences(target, context);
+      if (targets.length === 0) return [];
+      const firstReference = occurrences(reference, context)[0]?.start ?? Infinity;
+      const fired: Span[] = [];
+      let previous: Span | undefined;
+      for (const span of targets) {
+        // Sorted, so a span found twice (as a behaviour and by a pattern) comes twice in a row.
+        const repeated = previous !== undefined && previous.start === span.start && previous.end === span.end;
+        previous = span;
+        if (!repeated && (firstReference < span.start) === wantsReferenceBefore) fired.push(span);
+      }
       // "No X before the target" is settled by the first target: mending it
       // (asking permission, acknowledging) also covers what follows.
       return wantsReferenceBefore ? fired : fired.slice(0, 1);

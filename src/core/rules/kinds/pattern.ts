@@ -27,8 +27,8 @@ export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
   return {
     definition: rule,
     phase: 1,
+    triggers: patterns,
     run(context: RuleContext): RuleMatch[] {
-      if (!patterns.some((pattern) => context.matched.has(pattern))) return [];
       const matches: RuleMatch[] = [];
       for (const sentence of sentencesInScope(rule, context.reply.sentences)) {
         if (exceptions.some((exception) => context.matches(exception, sentence).length > 0)) continue;
