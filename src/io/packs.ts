@@ -5,7 +5,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
-import type { SerialPattern } from '../core/rules/pattern.js';
+import type { SerialPatterns } from '../core/rules/pattern.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
 
@@ -26,15 +26,19 @@ interface FileStamp {
   mtimeMs: number;
 }
 
+/** Bumped when the stored shape changes, so a stale dist/ is read as no cache at all. */
+const CACHE_FORMAT = 2;
+
 interface PackCache {
+  format: typeof CACHE_FORMAT;
   stamps: FileStamp[];
   source: PackSource;
   /** stems of every lexicon and pattern word, and the compiled patterns: most of a cold start's work */
   stems: Record<string, string>;
-  patterns: Record<string, SerialPattern>;
+  patterns: SerialPatterns;
 }
 
-let precompiledPatterns: Record<string, SerialPattern> = {};
+let precompiledPatterns: SerialPatterns | undefined;
 
 /** The YAML files of a pack folder (not its sub-folders: scenarios live there). */
 export function packFiles(dir: string): string[] {
@@ -101,7 +105,7 @@ function readCache(files: string[]): PackSource | null {
   if (!existsSync(CACHE_FILE)) return null;
   try {
     const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache;
-    if (JSON.stringify(cache.stamps) !== JSON.stringify(stampsOf(files))) return null;
+    if (cache.format !== CACHE_FORMAT || JSON.stringify(cache.stamps) !== JSON.stringify(stampsOf(files))) return null;
     primeStems(cache.stems);
     precompiledPatterns = cache.patterns;
     return cache.source;
@@ -119,7 +123,7 @@ export async function builtinCache(): Promise<string> {
   const files = packFiles(BUILTIN_RULES);
   const source = await parsePackDir(BUILTIN_RULES);
   const pack = compilePack([source]);
-  return JSON.stringify({ stamps: stampsOf(files), source, stems: knownStems(), patterns: pack.patterns.serialise() } satisfies PackCache);
+  return JSON.stringify({ format: CACHE_FORMAT, stamps: stampsOf(files), source, stems: knownStems(), patterns: pack.patterns.serialise() } satisfies PackCache);
 }
 
 export interface LoadPacksOptions {
@@ -138,7 +142,7 @@ export async function loadPack(options: LoadPacksOptions = {}): Promise<Compiled
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(dir, 'no such rule pack folder');
       sources.push(await parsePackDir(dir));
     }
-    return compilePack(sources, options.settings, options.builtin !== false ? precompiledPatterns : {});
+    return compilePack(sources, options.settings, options.builtin !== false ? precompiledPatterns : undefined);
   } catch (error) {
     if (error instanceof RuleCompileError) throw ruleError(error);
     throw error;

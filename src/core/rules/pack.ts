@@ -9,7 +9,7 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import { PatternError, PatternIndex, type CompiledPattern, type Lexicon, type Lexicons, type SerialPattern } from './pattern.js';
+import { PatternError, PatternIndex, type CompiledPattern, type Lexicon, type Lexicons, type SerialPatterns } from './pattern.js';
 import type { RuleDefinition } from './schema.js';
 
 /** A rule definition and where it came from, so errors can point at it. */
@@ -83,7 +83,7 @@ function compileRule(definition: RuleDefinition, index: PatternIndex): CompiledR
 export function compilePack(
   sources: PackSource[],
   settings: Record<string, RuleSetting> = {},
-  precompiled: Readonly<Record<string, SerialPattern>> = {},
+  precompiled?: SerialPatterns,
 ): CompiledPack {
   // No prototype: a lexicon may be called `constructor`.
   const lexiconSources: Record<string, string[]> = Object.create(null);

@@ -210,15 +210,23 @@ export interface WordRange {
 }
 
 /**
- * A compiled pattern as stored by the build: each element one short string
- * (a tag and its text), which keeps the stored pack small enough to parse in
- * a few milliseconds at start-up.
+ * Compiled patterns as stored by the build. Each distinct atom is written once,
+ * as a short string (a tag and its text), and sequences are lists of indexes
+ * into that table: expanded groups repeat the same atoms thousands of times, and
+ * numbers parse faster than strings at start-up.
  */
+export interface SerialPatterns {
+  atoms: string[];
+  patterns: Record<string, SerialPattern>;
+}
+
 export interface SerialPattern {
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  sequences: string[][];
+  sequences: number[][];
 }
+
+const NO_SERIAL_PATTERNS: SerialPatterns = { atoms: [], patterns: {} };
 
 function encode(element: Element): string {
   switch (element.type) {
@@ -264,12 +272,12 @@ function decode(code: string, lexicons: Lexicons): Element | null {
 }
 
 /** A stored pattern, or null when it no longer fits the pack (a lexicon is gone): compile afresh. */
-function revive(source: string, stored: SerialPattern, decodeOnce: (code: string) => Element | null): CompiledPattern | null {
+function revive(source: string, stored: SerialPattern, atom: (index: number) => Element | null): CompiledPattern | null {
   const sequences: Element[][] = [];
-  for (const codes of stored.sequences) {
+  for (const indexes of stored.sequences) {
     const elements: Element[] = [];
-    for (const code of codes) {
-      const element = decodeOnce(code);
+    for (const index of indexes) {
+      const element = atom(index);
       if (!element) return null;
       elements.push(element);
     }
@@ -316,17 +324,21 @@ interface Keys {
 }
 
 const NO_KEYS: readonly string[] = [];
-const wordKeys = new WeakMap<ReadonlySet<string>, Keys>();
+// Elements are shared between the sequences that use them: their keys are worked out once.
+const elementKeys = new WeakMap<Element, Keys | null>();
 
 function keysOf(element: Element): Keys | null {
+  let keys = elementKeys.get(element);
+  if (keys === undefined) elementKeys.set(element, (keys = keysOfElement(element)));
+  return keys;
+}
+
+function keysOfElement(element: Element): Keys | null {
   switch (element.type) {
     case 'word':
       return { norms: [element.norm], stems: NO_KEYS, lexicon: null };
-    case 'words': {
-      let keys = wordKeys.get(element.norms);
-      if (!keys) wordKeys.set(element.norms, (keys = { norms: [...element.norms], stems: NO_KEYS, lexicon: null }));
-      return keys;
-    }
+    case 'words':
+      return { norms: [...element.norms], stems: NO_KEYS, lexicon: null };
     case 'stem':
       return { norms: NO_KEYS, stems: [element.stem], lexicon: null };
     case 'lexicon':
@@ -396,42 +408,53 @@ export class PatternIndex {
   private readonly bucketsOfWord = new Map<string, WordBuckets>();
   private readonly compiled = new Map<string, CompiledPattern>();
 
-  /** `precompiled`: patterns compiled at build time (see serialisePatterns), used when their source matches. */
+  /** `precompiled`: patterns compiled at build time (see serialise), used when their source matches. */
   constructor(
     readonly lexicons: Lexicons,
-    private readonly precompiled: Readonly<Record<string, SerialPattern>> = {},
+    private readonly precompiled: SerialPatterns = NO_SERIAL_PATTERNS,
   ) {}
 
-  // Expanding groups repeats the same atoms across thousands of stored
-  // sequences: decoding each code once shares one element (and one word set)
-  // between them, which a cold start would otherwise allocate and collect.
-  private readonly decoded = new Map<string, Element | null>();
-  private readonly decodeOnce = (code: string): Element | null => {
-    let element = this.decoded.get(code);
-    if (element === undefined) this.decoded.set(code, (element = decode(code, this.lexicons)));
+  // Each stored atom is decoded once and shared by every sequence that uses it
+  // (with its word set), which a cold start would otherwise allocate and collect.
+  private readonly decoded: (Element | null | undefined)[] = [];
+  private readonly atom = (index: number): Element | null => {
+    let element = this.decoded[index];
+    if (element === undefined) {
+      const code = this.precompiled.atoms[index];
+      this.decoded[index] = element = code === undefined ? null : decode(code, this.lexicons);
+    }
     return element;
   };
 
   compile(source: string): CompiledPattern {
     const known = this.compiled.get(source);
     if (known) return known;
-    const stored = Object.hasOwn(this.precompiled, source) ? revive(source, this.precompiled[source]!, this.decodeOnce) : null;
+    const patterns = this.precompiled.patterns;
+    const stored = Object.hasOwn(patterns, source) ? revive(source, patterns[source]!, this.atom) : null;
     const pattern = this.add(stored ?? compilePattern(source, this.lexicons));
     this.compiled.set(source, pattern);
     return pattern;
   }
 
   /** Every compiled pattern in a JSON-safe form, for the build to store. */
-  serialise(): Record<string, SerialPattern> {
-    const out: Record<string, SerialPattern> = {};
+  serialise(): SerialPatterns {
+    const atoms: string[] = [];
+    const indexOf = new Map<string, number>();
+    const index = (element: Element): number => {
+      const code = encode(element);
+      let at = indexOf.get(code);
+      if (at === undefined) indexOf.set(code, (at = atoms.push(code) - 1));
+      return at;
+    };
+    const patterns: Record<string, SerialPattern> = {};
     for (const [source, pattern] of this.compiled) {
-      out[source] = {
+      patterns[source] = {
         anchoredStart: pattern.anchoredStart,
         anchoredEnd: pattern.anchoredEnd,
-        sequences: pattern.sequences.map((sequence) => sequence.map(encode)),
+        sequences: pattern.sequences.map((sequence) => sequence.map(index)),
       };
     }
-    return out;
+    return { atoms, patterns };
   }
 
   add(pattern: CompiledPattern): CompiledPattern {
