@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyse, lineColumn } from '../../src/core/tokens/analyse.js';
+import { ASCII_TOKEN_PATTERN, TOKEN_PATTERN } from '../../src/core/tokens/natural.js';
 
 const texts = (text: string) => analyse(text).tokens.map((token) => token.text);
 
@@ -67,3 +69,20 @@ describe('stammered words', () => {
     expect(words).toContain('half-hearted');
   });
 });
+
+describe('tokenizer patterns', () => {
+  it('the ASCII pattern finds exactly the Unicode pattern’s tokens in ASCII text', () => {
+    const ascii = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'Z', '7', "'", '-', ' ', '.', '\n'), fc.string({ unit: 'binary-ascii', maxLength: 1 })), maxLength: 60 });
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(text.match(ASCII_TOKEN_PATTERN)).toEqual(text.match(TOKEN_PATTERN));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('non-ASCII text is tokenized with the Unicode pattern', () => {
+    expect(texts('Café-crème, naïve’s ½ 😀')).toEqual(['Café-crème', ',', 'naïve’s', '½', '😀']);
+  });
+});
+
