@@ -164,14 +164,11 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     let counsellorSeen = 0;
     let anyTurn = false;
     const observed = async function* (stream: AsyncIterable<TranscriptTurn>): AsyncGenerator<TranscriptTurn> {
-      const counts = new Map<string, number>();
       let groupField: string | null | undefined;
       for await (const turn of stream) {
         anyTurn = true;
         const builder = builderFor(source, turn.transcript);
-        const count = (counts.get(turn.transcript) ?? 0) + 1;
-        counts.set(turn.transcript, count);
-        builder.sawTurns(count);
+        builder.sawTurn();
         if (groupField === undefined) groupField = groupFieldOf(turn.fields, options.groupBy);
         if (groupField) builder.setGroup(turn.fields?.[groupField] ?? null);
         if (speakers.size < 12) speakers.add(turn.speaker);

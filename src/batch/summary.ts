@@ -38,8 +38,10 @@ function weakTurn(record: BatchRecord): WeakTurn {
   };
 }
 
-/** What a full summary counts beyond the scores. */
+/** What a full summary keeps beyond the count and sum of the scores. */
 class Detail {
+  /** each turn's score, in order: the median and the timeline */
+  readonly scores: number[] = [];
   readonly dimensionSums = Object.fromEntries(DIMENSIONS.map((d) => [d, 0])) as Record<Dimension, number>;
   readonly behaviours = Object.fromEntries(BEHAVIOUR_CODES.map((c) => [c, 0])) as Record<BehaviourCode, number>;
   questions = 0;
@@ -51,12 +53,12 @@ class Detail {
 }
 
 export class SummaryBuilder {
-  readonly scores: number[] = [];
+  private turns = 0;
   private allTurns = 0;
   private scoreSum = 0;
   private group: string | null = null;
   /**
-   * Null when only the scores are kept: streamed output prints no summary, and a summary's
+   * Null when only the mean is wanted: streamed output prints no summary, and a summary's
    * counters for each of an archive's thousands of transcripts would grow with the input.
    */
   private readonly detail: Detail | null;
@@ -71,7 +73,7 @@ export class SummaryBuilder {
 
   /** The mean score so far, or null before the first turn (what --fail-under compares). */
   meanScore(): number | null {
-    return this.scores.length === 0 ? null : round1(this.scoreSum / this.scores.length);
+    return this.turns === 0 ? null : round1(this.scoreSum / this.turns);
   }
 
   /** The transcript has at least `count` turns (every speaker). */
@@ -79,17 +81,23 @@ export class SummaryBuilder {
     this.allTurns = Math.max(this.allTurns, count);
   }
 
+  /** One more turn of the transcript was read (every speaker). */
+  sawTurn(): void {
+    this.allTurns += 1;
+  }
+
   setGroup(value: string | null): void {
     if (this.group === null && value !== null && value.trim() !== '') this.group = value.trim();
   }
 
   add(record: BatchRecord): void {
-    const turn = this.scores.length;
-    this.scores.push(record.score);
+    const turn = this.turns;
+    this.turns += 1;
     this.scoreSum += record.score;
     this.sawTurns(record.index + 1);
     const detail = this.detail;
     if (!detail) return;
+    detail.scores.push(record.score);
     for (const d of DIMENSIONS) detail.dimensionSums[d] += record.dimensions[d].score;
 
     const codes = new Map<BehaviourCode, number>();
@@ -125,8 +133,8 @@ export class SummaryBuilder {
   /** The full summary. Only a builder that kept the detail has one. */
   finish(): TranscriptResult {
     const detail = this.detail;
-    if (!detail) throw new Error('SummaryBuilder.finish: this builder kept only the scores');
-    const n = this.scores.length;
+    if (!detail) throw new Error('SummaryBuilder.finish: this builder kept only the mean score');
+    const n = this.turns;
     const mean = (sum: number): number | null => (n === 0 ? null : round1(sum / n));
     const b = detail.behaviours;
     const reflections = b['reflection.simple'] + b['reflection.complex'];
@@ -147,8 +155,8 @@ export class SummaryBuilder {
       allTurns: this.allTurns,
       score: {
         mean: this.meanScore(),
-        median: median(this.scores),
-        min: n === 0 ? null : this.scores.reduce((m, v) => (v < m ? v : m), Infinity),
+        median: median(detail.scores),
+        min: n === 0 ? null : detail.scores.reduce((m, v) => (v < m ? v : m), Infinity),
       },
       dimensions: Object.fromEntries(DIMENSIONS.map((d) => [d, mean(detail.dimensionSums[d])])) as Record<Dimension, number | null>,
       behaviours: { ...b },
@@ -171,6 +179,6 @@ export class SummaryBuilder {
       issues,
       group: this.group,
     };
-    return { source: this.source, transcript: this.transcript, summary, scores: this.scores };
+    return { source: this.source, transcript: this.transcript, summary, scores: detail.scores };
   }
 }

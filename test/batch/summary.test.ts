@@ -48,7 +48,7 @@ function build(records: BatchRecord[]) {
   return builder.finish();
 }
 
-describe('a builder that keeps only the scores (streamed output)', () => {
+describe('a builder that keeps only the mean score (streamed output)', () => {
   it('gives the same mean as a full summary, and no summary', () => {
     const records = [record(30, ['directive']), record(71), record(55)];
     const light = new SummaryBuilder('f.csv', 't1', false);
@@ -56,7 +56,7 @@ describe('a builder that keeps only the scores (streamed output)', () => {
     expect(light.meanScore()).toBe(build(records).summary.score.mean);
     expect(light.meanScore()).toBe(52);
     expect(new SummaryBuilder('f.csv', 't2', false).meanScore()).toBeNull();
-    expect(() => light.finish()).toThrow(/only the scores/);
+    expect(() => light.finish()).toThrow(/only the mean score/);
   });
 });
 
