@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Build: bundle src/ into dist/ (one chunk per command, so a start loads only
 // what it runs), then validate the built-in rule pack and store it compiled, so
-// `rapport check` parses no YAML, and write the published JSON Schemas.
+// `rapport check` parses no YAML, and write the published JSON Schemas. Last,
+// `rapport check` alone as one CommonJS file with a V8 code cache (bin/commonjs.mjs).
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,3 +47,44 @@ try {
 }
 writeFileSync(join(root, 'rules/schema.json'), `${JSON.stringify(ruleFileJsonSchema(), null, 2)}\n`);
 writeFileSync(join(root, 'rules/config.schema.json'), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+
+// `rapport check` as one CommonJS file. yaml and zod are needed only to parse a
+// config file or a rule pack changed since the build: they are required then.
+const check = join(outdir, 'check.cjs');
+await build({
+  entryPoints: { check: join(root, 'src/cli/main-check.ts') },
+  outdir,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['yaml', 'zod'],
+  // A script run through node:vm has no import(): load them with require.
+  supported: { 'dynamic-import': false },
+  alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },
+  define: { 'import.meta.url': '__moduleUrl' },
+  banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+// One typical check (a client statement, a reply with issues, a rewrite, the text
+// report) compiles what most checks run; the cache keeps it compiled.
+const warmed = spawnSync(
+  process.execPath,
+  [
+    join(root, 'bin/build-code-cache.mjs'),
+    check,
+    `${check}.cache`,
+    'check',
+    '--client',
+    "I can't sleep and my boss keeps shouting at me.",
+    "You need to calm down. Why don't you just talk to him? Have you tried going to bed earlier?",
+  ],
+  { cwd: tmpdir(), stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (warmed.status !== 0 && warmed.status !== 1) {
+  console.error('build: could not make the code cache for rapport check');
+  process.exit(1);
+}
+

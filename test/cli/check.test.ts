@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { rapport } from '../helpers.js';
+import { rapport, ROOT } from '../helpers.js';
 
 const json = (args: string[], input?: string) => {
   const result = rapport(['check', '--format', 'json', ...args], { input });
@@ -98,3 +99,34 @@ describe('rapport check', () => {
     expect(critique.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('custom.talking-down');
   });
 });
+
+describe('rapport check from its CommonJS bundle (bin/rapport runs it with a code cache)', () => {
+  const viaEsModules = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'dist/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  it('gives what the ES module build gives: output, errors and exit codes', () => {
+    for (const args of [
+      ['check', '--format', 'json', '--client', 'My boss shouted at me again.', 'You need to calm down. Why did you let him?'],
+      ['check', 'It sounds like that left you shaken.'],
+      ['check', '--format', 'markdown', '--fail-under', '90', 'Calm down.'],
+      ['check', '--file', 'no/such/file.txt'],
+      ['check', '--format', 'yaml', 'hi'],
+    ]) {
+      const bundled = rapport(args);
+      const modules = viaEsModules(args);
+      expect({ status: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({ status: modules.status, stdout: modules.stdout, stderr: modules.stderr });
+    }
+  });
+
+  it('the code cache the build made is accepted by this Node', () => {
+    const probe = `
+      import { runCommonJs } from ${JSON.stringify(join(ROOT, 'bin/commonjs.mjs'))};
+      const bundle = ${JSON.stringify(join(ROOT, 'dist/check.cjs'))};
+      process.argv = [process.argv[0], bundle, 'check', '--format', 'json', 'hello'];
+      process.stderr.write(String(runCommonJs(bundle, bundle + '.cache').cachedDataRejected));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stderr).toBe('false');
+    expect(JSON.parse(result.stdout).text).toBe('hello');
+  });
+});
+
