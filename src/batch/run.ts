@@ -94,7 +94,8 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
   const chunkSize = options.chunkSize ?? 24;
   // Room for every worker's queue plus a few chunks scored on the main thread meanwhile.
   const inFlight = options.inFlight ?? (scorer.threads === 0 ? 1 : scorer.threads * 2 + 4);
-  const builders = new Map<string, SummaryBuilder>();
+  // Per file, per transcript: no key strings built per turn, and none kept per transcript.
+  const builders = new Map<string, Map<string, SummaryBuilder>>();
   const errors: BatchError[] = [];
   const queue: Pending[] = [];
   let turns = 0;
@@ -117,12 +118,10 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
   const report = (): void => options.onProgress?.({ ...progress });
 
   const builderFor = (source: string, transcript: string): SummaryBuilder => {
-    const key = `${source}\u0000${transcript}`;
-    let builder = builders.get(key);
-    if (!builder) {
-      builder = new SummaryBuilder(source, transcript, options.summaries !== 'scores');
-      builders.set(key, builder);
-    }
+    let ofSource = builders.get(source);
+    if (!ofSource) builders.set(source, (ofSource = new Map()));
+    let builder = ofSource.get(transcript);
+    if (!builder) ofSource.set(transcript, (builder = new SummaryBuilder(source, transcript, options.summaries !== 'scores')));
     return builder;
   };
 
@@ -214,12 +213,13 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     report();
   }
   while (queue.length > 0) await drain();
+  const everyBuilder = [...builders.values()].flatMap((ofSource) => [...ofSource.values()]);
   let lowestMean: number | null = null;
-  for (const builder of builders.values()) {
+  for (const builder of everyBuilder) {
     const mean = builder.meanScore();
     if (mean !== null && (lowestMean === null || mean < lowestMean)) lowestMean = mean;
   }
   // Streamed output prints no summaries: building thousands at the end was the run's peak of memory.
-  const results = options.summaries === 'scores' ? [] : [...builders.values()].map((b) => b.finish());
+  const results = options.summaries === 'scores' ? [] : everyBuilder.map((b) => b.finish());
   return { results, lowestMean, errors, turns };
 }

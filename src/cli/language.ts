@@ -38,6 +38,11 @@ export class LanguageCheck {
     }
   }
 
+  /** True once the sample is complete: more text would not be read. */
+  settled(): boolean {
+    return this.letters >= SAMPLE_LETTERS;
+  }
+
   /** True when there is enough text to tell, and it does not look like English. */
   notEnglish(): boolean {
     if (this.letters >= 8 && this.latin / this.letters < 0.5) return true;

@@ -108,8 +108,9 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
 
-  // Which transcripts do not look English, told once at the end (the rules are English).
-  const languages = new Map<string, LanguageCheck>();
+  // Which transcripts do not look English, told once at the end (the rules are English). Per file,
+  // per transcript: the sample so far, or null once it has settled on English.
+  const languages = new Map<string, Map<string, LanguageCheck | null>>();
   const bar = progressBar();
   const say = (message: string): void => {
     bar.clear();
@@ -124,10 +125,14 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
       groupBy: options.groupBy,
       summaries: streamed ? 'scores' : 'full',
       onRecord: (record) => {
-        const name = record.transcript === record.source ? record.source : `${record.source} (${record.transcript})`;
-        let language = languages.get(name);
-        if (!language) languages.set(name, (language = new LanguageCheck()));
-        language.add(record.text);
+        let ofSource = languages.get(record.source);
+        if (!ofSource) languages.set(record.source, (ofSource = new Map()));
+        let language = ofSource.get(record.transcript);
+        if (language === undefined) ofSource.set(record.transcript, (language = new LanguageCheck()));
+        if (language) {
+          language.add(record.text);
+          if (language.settled() && !language.notEnglish()) ofSource.set(record.transcript, null);
+        }
         if (sink) sink.write(options.format === 'csv' ? csvRow(record) : jsonlLine(record));
         else if (keep) {
           const key = `${record.source}\u0000${record.transcript}`;
@@ -157,7 +162,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   }
 
   const { results, errors, lowestMean } = outcome;
-  const foreign = [...languages].filter(([, language]) => language.notEnglish()).map(([name]) => name);
+  const foreign: string[] = [];
+  for (const [source, ofSource] of languages) {
+    for (const [transcript, language] of ofSource) if (language?.notEnglish()) foreign.push(transcript === source ? source : `${source} (${transcript})`);
+  }
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ` and ${foreign.length - 5} more` : '');
     say(`note: the rules are written for English, and ${foreign.length === 1 ? 'this transcript does' : 'these transcripts do'} not look like English: ${shown}; their scores mean little`);
