@@ -49,16 +49,11 @@ export function inlineScorer(pack: CompiledPack): Scorer {
 }
 
 /**
- * Worker threads that can pay off right now: one per idle core beyond the main thread, at most
- * `max`. Cores other processes keep busy (the 1-minute load average) do not count: on a
- * saturated machine workers only add their start-up and copying costs (measured: slower).
- */
-/**
- * Workers for `--jobs auto`: one per idle core beyond the main thread's, but
- * only when that makes two or more. A lone worker does not pay: on a 2-core
- * machine, AnnoMI x10 (36,050 turns) took 5.1 s with one worker and 5.1 s
- * without, at 1.6x the peak memory, since each worker warms up its own copy of
- * the rules and every critique is copied back to the main thread.
+ * Workers for `--jobs auto`: one per idle core beyond the main thread's (cores the 1-minute load
+ * average shows busy do not count), at most `max`, and only when that makes two or more. A lone
+ * worker does not pay: on a 2-core machine `--jobs 1` scored AnnoMI at 0.82x the speed of the
+ * main thread alone, at 1.3x the peak memory, since each worker warms up its own copy of the
+ * rules and V8's compiler and collector threads already keep the second core busy.
  */
 export function defaultThreads(max = 4, cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
   const helpers = Math.min(max, Math.round(cores - load) - 1);
