@@ -1,5 +1,6 @@
 // The cohort view: one row per transcript, sorted, optionally grouped by a counsellor/student
 // field. Pure.
+import { getOrAdd } from '../core/maps.js';
 import { round1 } from './miti.js';
 import type { TranscriptResult } from './types.js';
 
@@ -57,9 +58,7 @@ export interface Group {
 export function groupResults(sorted: readonly TranscriptResult[]): Group[] {
   const groups = new Map<string | null, TranscriptResult[]>();
   for (const r of sorted) {
-    const list = groups.get(r.summary.group);
-    if (list) list.push(r);
-    else groups.set(r.summary.group, [r]);
+    getOrAdd(groups, r.summary.group, (): TranscriptResult[] => []).push(r);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, undefined, { numeric: true })))

@@ -4,6 +4,7 @@
 // plus a small summary per transcript.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { getOrAdd } from '../core/maps.js';
 import { InputError } from '../io/errors.js';
 import {
   counsellorTurnsAsync,
@@ -118,11 +119,8 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
   const report = (): void => options.onProgress?.({ ...progress });
 
   const builderFor = (source: string, transcript: string): SummaryBuilder => {
-    let ofSource = builders.get(source);
-    if (!ofSource) builders.set(source, (ofSource = new Map()));
-    let builder = ofSource.get(transcript);
-    if (!builder) ofSource.set(transcript, (builder = new SummaryBuilder(source, transcript, options.summaries !== 'scores')));
-    return builder;
+    const ofSource = getOrAdd(builders, source, () => new Map<string, SummaryBuilder>());
+    return getOrAdd(ofSource, transcript, () => new SummaryBuilder(source, transcript, options.summaries !== 'scores'));
   };
 
   const drain = async (): Promise<void> => {

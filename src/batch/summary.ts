@@ -76,11 +76,6 @@ export class SummaryBuilder {
     return this.turns === 0 ? null : round1(this.scoreSum / this.turns);
   }
 
-  /** The transcript has at least `count` turns (every speaker). */
-  sawTurns(count: number): void {
-    this.allTurns = Math.max(this.allTurns, count);
-  }
-
   /** One more turn of the transcript was read (every speaker). */
   sawTurn(): void {
     this.allTurns += 1;
@@ -94,7 +89,7 @@ export class SummaryBuilder {
     const turn = this.turns;
     this.turns += 1;
     this.scoreSum += record.score;
-    this.sawTurns(record.index + 1);
+    this.allTurns = Math.max(this.allTurns, record.index + 1);
     const detail = this.detail;
     if (!detail) return;
     detail.scores.push(record.score);

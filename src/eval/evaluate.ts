@@ -2,6 +2,7 @@
 // codes and client context -> rapport's codes -> agreement report. Pure: the
 // command reads the file and prints; everything here is computation.
 import { critiqueReply } from '../core/critique.js';
+import { getOrAdd } from '../core/maps.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { BehaviourCode } from '../core/types.js';
 import type { TranscriptTurn } from '../readers/transcripts/types.js';
@@ -357,9 +358,7 @@ function transcriptFigures(collected: Collected, assessed: readonly Assessed[], 
   const byTranscript = new Map<string, number[]>();
   for (const a of assessed) {
     if (Number.isNaN(a.score)) continue;
-    const list = byTranscript.get(a.utterance.transcript);
-    if (list) list.push(a.score);
-    else byTranscript.set(a.utterance.transcript, [a.score]);
+    getOrAdd(byTranscript, a.utterance.transcript, (): number[] => []).push(a.score);
   }
   const positives: number[] = [];
   const negatives: number[] = [];

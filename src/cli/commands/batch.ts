@@ -1,6 +1,7 @@
 // rapport batch: score every counsellor turn of transcript files, with session summaries.
 import { Command, Option } from 'commander';
 import { SORT_KEYS, type SortKey } from '../../batch/cohort.js';
+import { getOrAdd } from '../../core/maps.js';
 import { expandInputs } from '../../batch/inputs.js';
 import { defaultThreads, pooledScorer } from '../../batch/pool.js';
 import { progressBar } from '../../batch/progress.js';
@@ -125,10 +126,8 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
       groupBy: options.groupBy,
       summaries: streamed ? 'scores' : 'full',
       onRecord: (record) => {
-        let ofSource = languages.get(record.source);
-        if (!ofSource) languages.set(record.source, (ofSource = new Map()));
-        let language = ofSource.get(record.transcript);
-        if (language === undefined) ofSource.set(record.transcript, (language = new LanguageCheck()));
+        const ofSource = getOrAdd(languages, record.source, () => new Map<string, LanguageCheck | null>());
+        const language = getOrAdd(ofSource, record.transcript, (): LanguageCheck | null => new LanguageCheck());
         if (language) {
           language.add(record.text);
           if (language.settled() && !language.notEnglish()) ofSource.set(record.transcript, null);
@@ -136,9 +135,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
         if (sink) sink.write(options.format === 'csv' ? csvRow(record) : jsonlLine(record));
         else if (keep) {
           const key = `${record.source}\u0000${record.transcript}`;
-          const list = turnsByTranscript.get(key);
-          if (list) list.push(record);
-          else turnsByTranscript.set(key, [record]);
+          getOrAdd(turnsByTranscript, key, (): BatchRecord[] => []).push(record);
         }
       },
       onFlush: () => {

@@ -1,5 +1,6 @@
 // A rule pack: validated rule definitions and lexicons, compiled once into
 // runnable rules. Pure: reading files is the shell's job.
+import { getOrAdd } from '../maps.js';
 import { normalise, stemOf } from '../tokens/analyse.js';
 import { STOPWORDS } from '../tokens/natural.js';
 import type { Severity } from '../types.js';
@@ -116,11 +117,7 @@ export function compilePack(
   }
   const triggeredBy = new Map<CompiledPattern, CompiledRule[]>();
   for (const rule of rules) {
-    for (const pattern of new Set(rule.triggers ?? [])) {
-      const list = triggeredBy.get(pattern);
-      if (list) list.push(rule);
-      else triggeredBy.set(pattern, [rule]);
-    }
+    for (const pattern of new Set(rule.triggers ?? [])) getOrAdd(triggeredBy, pattern, (): CompiledRule[] => []).push(rule);
   }
   return { rules, triggeredBy, lexicons, patterns, sourceOf };
 }

@@ -12,6 +12,7 @@
 //
 // It has no regular expressions, so a rule pack cannot make matching backtrack
 // catastrophically: the longest gap is four words and patterns are short.
+import { getOrAdd } from '../maps.js';
 import { normalise, stemOf, type Token } from '../tokens/analyse.js';
 
 export type Element =
@@ -328,9 +329,7 @@ const NO_KEYS: readonly string[] = [];
 const elementKeys = new WeakMap<Element, Keys | null>();
 
 function keysOf(element: Element): Keys | null {
-  let keys = elementKeys.get(element);
-  if (keys === undefined) elementKeys.set(element, (keys = keysOfElement(element)));
-  return keys;
+  return getOrAdd(elementKeys, element, () => keysOfElement(element));
 }
 
 function keysOfElement(element: Element): Keys | null {
@@ -346,12 +345,6 @@ function keysOfElement(element: Element): Keys | null {
     default:
       return null;
   }
-}
-
-function push<K>(map: Map<K, IndexEntry[]>, key: K, entry: IndexEntry): void {
-  const list = map.get(key);
-  if (list) list.push(entry);
-  else map.set(key, [entry]);
 }
 
 function underLexicon<T>(list: LexiconEntries<T>[], lexicon: Lexicon, create: () => T): T {
@@ -377,8 +370,8 @@ function file(bucket: Bucket, entry: IndexEntry): void {
     bucket.rest.push(entry);
     return;
   }
-  for (const norm of keys.norms) push(bucket.nextNorm, norm, entry);
-  for (const stem of keys.stems) push(bucket.nextStem, stem, entry);
+  for (const norm of keys.norms) getOrAdd(bucket.nextNorm, norm, (): IndexEntry[] => []).push(entry);
+  for (const stem of keys.stems) getOrAdd(bucket.nextStem, stem, (): IndexEntry[] => []).push(entry);
   if (keys.lexicon) underLexicon(bucket.nextLexicon, keys.lexicon, (): IndexEntry[] => []).push(entry);
 }
 
@@ -474,13 +467,8 @@ export class PatternIndex {
       return;
     }
     this.bucketsOfWord.clear();
-    const bucketIn = (map: Map<string, Bucket>, key: string): Bucket => {
-      let bucket = map.get(key);
-      if (!bucket) map.set(key, (bucket = newBucket()));
-      return bucket;
-    };
-    for (const norm of keys.norms) fileInBucket(bucketIn(this.byNorm, norm), entry);
-    for (const stem of keys.stems) fileInBucket(bucketIn(this.byStem, stem), entry);
+    for (const norm of keys.norms) fileInBucket(getOrAdd(this.byNorm, norm, newBucket), entry);
+    for (const stem of keys.stems) fileInBucket(getOrAdd(this.byStem, stem, newBucket), entry);
     if (keys.lexicon) fileInBucket(underLexicon(this.byLexicon, keys.lexicon, newBucket), entry);
   }
 

@@ -4,6 +4,7 @@
 // embedded newlines, doubled quotes; a stray quote inside an unquoted field is kept literally, but a
 // quote that is never closed is an error. Line endings are normalised to "\n" and a BOM dropped
 // first. Columns are found by name (see columns.ts); other columns are kept in `fields`.
+import { getOrAdd } from '../../core/maps.js';
 import { CsvRecordSplitter, UnclosedQuoteError, type CsvRecord } from './csv-records.js';
 import { resolveColumns, type ColumnMap } from './columns.js';
 import { TranscriptError, type ReadOptions, type TranscriptTurn } from './types.js';
@@ -83,9 +84,7 @@ function unclosed(error: UnclosedQuoteError): TranscriptError {
 function groupByTranscript(turns: TranscriptTurn[]): TranscriptTurn[] {
   const groups = new Map<string, TranscriptTurn[]>();
   for (const turn of turns) {
-    const group = groups.get(turn.transcript);
-    if (group) group.push(turn);
-    else groups.set(turn.transcript, [turn]);
+    getOrAdd(groups, turn.transcript, (): TranscriptTurn[] => []).push(turn);
   }
   return groups.size <= 1 ? turns : [...groups.values()].flat();
 }

@@ -1,4 +1,5 @@
 // `type: mirror` — how the reply picks up (or merely repeats) the client's words.
+import { getOrAdd } from '../../maps.js';
 import type { Analysis, Token } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
 import { inLexicon, type Lexicon, type PatternIndex } from '../pattern.js';
@@ -17,42 +18,28 @@ const positionCache = new WeakMap<Analysis, Map<string, number[]>>();
 const feelingStemCache = new WeakMap<Analysis, Map<Lexicon | undefined, Set<string>>>();
 
 function contentWords(analysis: Analysis, context: RuleContext): Token[] {
-  let content = contentCache.get(analysis);
-  if (!content) {
+  return getOrAdd(contentCache, analysis, () => {
     const stopwords = context.lexicons.get('stopwords');
-    content = analysis.words.filter((token) => token.norm.length > 2 && !inLexicon(stopwords, token));
-    contentCache.set(analysis, content);
-  }
-  return content;
+    return analysis.words.filter((token) => token.norm.length > 2 && !inLexicon(stopwords, token));
+  });
 }
 
 function contentStems(analysis: Analysis, context: RuleContext): Set<string> {
-  let stems = contentStemCache.get(analysis);
-  if (!stems) contentStemCache.set(analysis, (stems = new Set(contentWords(analysis, context).map((token) => token.stem))));
-  return stems;
+  return getOrAdd(contentStemCache, analysis, () => new Set(contentWords(analysis, context).map((token) => token.stem)));
 }
 
 function feelingStems(analysis: Analysis, feelings: Lexicon | undefined): Set<string> {
-  let byLexicon = feelingStemCache.get(analysis);
-  if (!byLexicon) feelingStemCache.set(analysis, (byLexicon = new Map()));
-  let stems = byLexicon.get(feelings);
-  if (!stems) byLexicon.set(feelings, (stems = new Set(analysis.words.filter((token) => inLexicon(feelings, token)).map((token) => token.stem))));
-  return stems;
+  const byLexicon = getOrAdd(feelingStemCache, analysis, () => new Map<Lexicon | undefined, Set<string>>());
+  return getOrAdd(byLexicon, feelings, () => new Set(analysis.words.filter((token) => inLexicon(feelings, token)).map((token) => token.stem)));
 }
 
 /** Where each word form occurs in the analysis, to find copied runs without building strings. */
 function positionsOf(analysis: Analysis): Map<string, number[]> {
-  let positions = positionCache.get(analysis);
-  if (!positions) {
-    positions = new Map();
-    analysis.words.forEach((token, i) => {
-      const list = positions!.get(token.norm);
-      if (list) list.push(i);
-      else positions!.set(token.norm, [i]);
-    });
-    positionCache.set(analysis, positions);
-  }
-  return positions;
+  return getOrAdd(positionCache, analysis, () => {
+    const positions = new Map<string, number[]>();
+    analysis.words.forEach((token, i) => getOrAdd(positions, token.norm, (): number[] => []).push(i));
+    return positions;
+  });
 }
 
 /** Whether the VERBATIM_RUN words from reply word `i` occur, in order, in the client's words. */
