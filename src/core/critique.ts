@@ -1,7 +1,7 @@
 // The pipeline: text -> tokens -> rule matches -> findings, behaviours and
 // scores -> rewrite. Pure and deterministic: no I/O, no clock, no randomness.
 import { toFindings } from './findings/findings.js';
-import { score, type Scores } from './findings/score.js';
+import { score, type RuleWeighting, type Scores } from './findings/score.js';
 import { runRules, type RuleHit } from './matches/run.js';
 import { proposeRewrite } from './rewrite/rewrite.js';
 import type { CompiledPack } from './rules/pack.js';
@@ -16,7 +16,13 @@ export interface Assessment {
   clientFeeling: string | null;
 }
 
-const weightIn = (pack: CompiledPack) => (ruleId: string): number => pack.sourceOf.get(ruleId)?.definition.weight ?? 0;
+const NO_WEIGHT: RuleWeighting = { weight: 0 };
+const weightIn =
+  (pack: CompiledPack) =>
+  (ruleId: string): RuleWeighting => {
+    const definition = pack.sourceOf.get(ruleId)?.definition;
+    return definition ? { weight: definition.weight, cap: definition.cap } : NO_WEIGHT;
+  };
 
 function assess(pack: CompiledPack, text: string, client: string | null, clientAnalysis: Analysis | null): Omit<Assessment, 'critique'> & { critique: Omit<Critique, 'rewrite'> } {
   const reply = analyse(text);

@@ -1,19 +1,39 @@
-// Findings -> scores. Each rule that fired counts once per reply, however
-// often it matched: a strength adds its weight, an issue takes it away.
-// A dimension is BASELINE plus its rules' points; the overall score is
-// BASELINE plus three quarters of all points, so a reply need not excel in all four
-// dimensions at once to score well (most good replies do two or three things
-// well). Both are clamped to 0..100. A reply with nothing to praise or fault
-// sits at the baseline, not at 100: silence is not skill.
+// Findings -> scores: the one scoring model. `check`, `--explain`, batch and
+// the rewrite's re-check all call `score`, so they cannot disagree.
+//
+// - Each rule that fired counts once per reply, however often it matched.
+// - Strengths saturate. Within a dimension the strongest counts in full and
+//   each further one for half of the one before; across dimensions the best
+//   dimension counts in full and each further one for three quarters. One
+//   skill done well reaches "good", two reach "strong", and piling coaching
+//   phrases onto one move buys little.
+// - Issues count in full: a fault is not averaged away by a strength.
+// - Harm dominates. An issue may carry a `cap`: while it fires the overall
+//   score cannot exceed it, whatever else the reply does.
+// - A reply with nothing to praise or fault sits at the baseline, not at 100.
 import { DIMENSIONS, type Band, type Dimension, type Finding } from '../types.js';
 
 export const BASELINE = 50;
-export const OVERALL_SHARE = 0.75;
+export const WITHIN_DIMENSION = 0.5;
+export const ACROSS_DIMENSIONS = 0.75;
+
+export interface RuleWeighting {
+  weight: number;
+  cap?: number | undefined;
+}
 
 export interface Contribution {
   ruleId: string;
   dimension: Dimension;
+  /** the rule's weight, signed: + for a strength, − for an issue */
+  weight: number;
+  /** what it added to the overall score after saturation */
   points: number;
+}
+
+export interface Cap {
+  ruleId: string;
+  cap: number;
 }
 
 export interface Scores {
@@ -21,6 +41,10 @@ export interface Scores {
   band: Band;
   dimensions: Record<Dimension, { score: number }>;
   contributions: Contribution[];
+  /** the lowest cap among the issues that fired, when one held the score down */
+  cap: Cap | null;
+  /** the overall score before the cap */
+  uncapped: number;
 }
 
 export function bandOf(score: number): Band {
@@ -31,21 +55,51 @@ export function bandOf(score: number): Band {
 }
 
 const clamp = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
+const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-export function score(findings: readonly Pick<Finding, 'ruleId' | 'dimension' | 'kind'>[], weightOf: (ruleId: string) => number): Scores {
-  const counted = new Map<string, Contribution>();
-  for (const finding of findings) {
-    if (counted.has(finding.ruleId)) continue;
-    const weight = weightOf(finding.ruleId);
-    counted.set(finding.ruleId, { ruleId: finding.ruleId, dimension: finding.dimension, points: finding.kind === 'strength' ? weight : -weight });
+type Fired = Pick<Finding, 'ruleId' | 'dimension' | 'kind'>;
+
+export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => RuleWeighting): Scores {
+  const fired = new Map<string, Fired>();
+  for (const finding of findings) if (!fired.has(finding.ruleId)) fired.set(finding.ruleId, finding);
+
+  const contributions: Contribution[] = [];
+  const dimensionStrength = new Map<Dimension, number>();
+  const dimensionIssues = new Map<Dimension, number>();
+  let cap: Cap | null = null;
+  for (const dimension of DIMENSIONS) {
+    const here = [...fired.values()].filter((finding) => finding.dimension === dimension);
+    const strengths = here
+      .filter((finding) => finding.kind === 'strength')
+      .map((finding) => ({ finding, weight: ruleOf(finding.ruleId).weight }))
+      .sort((a, b) => b.weight - a.weight || (a.finding.ruleId < b.finding.ruleId ? -1 : 1));
+    let strength = 0;
+    strengths.forEach(({ finding, weight }, k) => {
+      const points = weight * WITHIN_DIMENSION ** k;
+      strength += points;
+      contributions.push({ ruleId: finding.ruleId, dimension, weight, points });
+    });
+    dimensionStrength.set(dimension, strength);
+    let issues = 0;
+    for (const finding of here.filter((f) => f.kind === 'issue')) {
+      const { weight, cap: limit } = ruleOf(finding.ruleId);
+      issues += weight;
+      contributions.push({ ruleId: finding.ruleId, dimension, weight: -weight, points: -weight });
+      if (limit !== undefined && (cap === null || limit < cap.cap)) cap = { ruleId: finding.ruleId, cap: limit };
+    }
+    dimensionIssues.set(dimension, issues);
   }
-  const contributions = [...counted.values()];
+
+  // Across dimensions: the best dimension in full, the next for three quarters of it, and so on.
+  const order = [...DIMENSIONS].sort((a, b) => dimensionStrength.get(b)! - dimensionStrength.get(a)!);
+  const share = new Map(order.map((dimension, k) => [dimension, ACROSS_DIMENSIONS ** k]));
+  for (const contribution of contributions) {
+    if (contribution.points > 0) contribution.points = round1(contribution.points * share.get(contribution.dimension)!);
+  }
   const dimensions = Object.fromEntries(
-    DIMENSIONS.map((dimension) => {
-      const total = contributions.filter((c) => c.dimension === dimension).reduce((sum, c) => sum + c.points, BASELINE);
-      return [dimension, { score: clamp(total) }];
-    }),
+    DIMENSIONS.map((dimension) => [dimension, { score: clamp(BASELINE + dimensionStrength.get(dimension)! - dimensionIssues.get(dimension)!) }]),
   ) as Record<Dimension, { score: number }>;
-  const overall = clamp(BASELINE + OVERALL_SHARE * contributions.reduce((sum, c) => sum + c.points, 0));
-  return { score: overall, band: bandOf(overall), dimensions, contributions };
+  const uncapped = clamp(BASELINE + contributions.reduce((sum, c) => sum + c.points, 0));
+  const capped = cap !== null && cap.cap < uncapped ? cap.cap : uncapped;
+  return { score: capped, band: bandOf(capped), dimensions, contributions, cap: capped < uncapped ? cap : null, uncapped };
 }

@@ -5,6 +5,7 @@ import type { CompiledPattern, WordRange } from '../rules/pattern.js';
 import type { CompiledPack } from '../rules/pack.js';
 import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
+import { getOrAdd } from '../maps.js';
 import { resolveBehaviours } from './behaviours.js';
 
 export interface RuleHit {
@@ -68,6 +69,20 @@ function behavioursOf(hits: RuleHit[], reply: Analysis): Behaviour[] {
 }
 
 const NONE: WordRange[] = [];
+const NOTHING: ReadonlySet<CompiledPattern> = new Set();
+
+// A client statement is read again for the rewrite's re-check: scan it once.
+const clientScans = new WeakMap<Analysis, ReadonlySet<CompiledPattern>>();
+function scanClient(pack: CompiledPack, client: Analysis | null): ReadonlySet<CompiledPattern> {
+  if (!client) return NOTHING;
+  return getOrAdd(clientScans, client, () => {
+    const found = new Set<CompiledPattern>();
+    for (const sentence of client.sentences) {
+      for (const pattern of pack.patterns.scan(sentence.words, client.text.slice(sentence.start, sentence.end)).keys()) found.add(pattern);
+    }
+    return found;
+  });
+}
 const NO_RULES: readonly CompiledRule[] = [];
 
 export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis | null): MatchResult {
@@ -78,7 +93,8 @@ export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis |
   const matches = (pattern: CompiledPattern, sentence: Sentence): WordRange[] => found[sentence.index]?.get(pattern) ?? NONE;
   const triggered = new Set<CompiledRule>();
   for (const pattern of matched) for (const rule of pack.triggeredBy.get(pattern) ?? NO_RULES) triggered.add(rule);
-  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches, matched };
+  const clientMatched = (): ReadonlySet<CompiledPattern> => scanClient(pack, client);
+  const context: RuleContext = { reply, client, clientFeeling: null, lexicons: pack.lexicons, behaviours: [], matches, matched, clientMatched };
   context.clientFeeling = firstFeeling(client, context);
   const runPhase = (phase: 1 | 2): RuleHit[] => {
     const hits: RuleHit[] = [];

@@ -16,6 +16,8 @@ export interface RuleContext {
   matches(pattern: CompiledPattern, sentence: Sentence): WordRange[];
   /** the patterns that match anywhere in the reply: most rules can stop at one look */
   matched: ReadonlySet<CompiledPattern>;
+  /** the patterns that match anywhere in the client statement (empty without one); scanned on first use */
+  clientMatched(): ReadonlySet<CompiledPattern>;
 }
 
 export interface RuleMatch {

@@ -65,7 +65,24 @@ function buildLexicons(sources: Record<string, string[]>): Map<string, Lexicon> 
   return lexicons;
 }
 
+/** `clientSays`: the rule runs only when the client statement matches one of these patterns. */
+function whenClientSays(rule: CompiledRule, index: PatternIndex): CompiledRule {
+  const wanted = (rule.definition.clientSays ?? []).map((source) => index.compile(source));
+  if (wanted.length === 0) return rule;
+  return {
+    ...rule,
+    run(context) {
+      const said = context.clientMatched();
+      return wanted.some((pattern) => said.has(pattern)) ? rule.run(context) : [];
+    },
+  };
+}
+
 function compileRule(definition: RuleDefinition, index: PatternIndex): CompiledRule {
+  return whenClientSays(compileKind(definition, index), index);
+}
+
+function compileKind(definition: RuleDefinition, index: PatternIndex): CompiledRule {
   switch (definition.type) {
     case 'pattern':
       return pattern.compile(definition, index);

@@ -62,6 +62,18 @@ const common = {
   behaviours: z.array(behaviourCode).optional().describe('MITI-style codes the match evidences'),
   suggestion: nonEmpty.optional().describe('a concrete alternative, shown at the span'),
   fix: fixSchema.optional(),
+  cap: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('issues only: while this rule fires, the overall score is at most this (harm dominates whatever else the reply does)'),
+  clientSays: z
+    .array(nonEmpty)
+    .min(1)
+    .optional()
+    .describe('run only when the client statement matches one of these patterns (for example a disclosure of risk)'),
   client: z
     .enum(['required', 'absent', 'any'])
     .optional()
@@ -129,7 +141,8 @@ export const ruleSchema = z
   .refine((rule) => (rule.kind === 'coding') === (rule.weight === 0), {
     message: 'coding rules have weight 0, and only coding rules do',
     path: ['weight'],
-  });
+  })
+  .refine((rule) => rule.cap === undefined || rule.kind === 'issue', { message: 'only issues carry a cap', path: ['cap'] });
 
 export const lexiconsSchema = z.record(
   z.string().regex(/^[a-z][a-z0-9-]*$/, 'lexicon names are lower case words'),

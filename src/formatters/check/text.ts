@@ -2,7 +2,7 @@
 // dimension bars, what works, what undermines rapport, then the rewrite.
 import chalk from 'chalk';
 import type { Scores } from '../../core/findings/score.js';
-import { BASELINE, OVERALL_SHARE } from '../../core/findings/score.js';
+import { ACROSS_DIMENSIONS, BASELINE, WITHIN_DIMENSION } from '../../core/findings/score.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { DIMENSIONS, type Critique } from '../../core/types.js';
 import { bar, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
@@ -15,14 +15,21 @@ export interface TextOptions {
 const SEVERITY_MARK = { error: chalk.red('error'), warning: chalk.yellow('warning'), info: chalk.blue('info') } as const;
 
 function explainScores(scores: Scores): string[] {
-  const lines = [chalk.bold('How the score adds up'), chalk.dim(`  each dimension starts at ${BASELINE}; each rule that fired counts once`)];
+  const signed = (points: number): string => `${points >= 0 ? '+' : '−'}${Math.abs(points)}`;
+  const lines = [
+    chalk.bold('How the score adds up'),
+    chalk.dim(`  starts at ${BASELINE}; each rule counts once; strengths saturate: within a dimension each`),
+    chalk.dim(`  further one counts ×${WITHIN_DIMENSION}, each further dimension ×${ACROSS_DIMENSIONS}; issues count in full`),
+  ];
   for (const dimension of DIMENSIONS) {
     const parts = scores.contributions.filter((c) => c.dimension === dimension);
-    const terms = parts.map((c) => `${c.points > 0 ? '+' : '−'}${Math.abs(c.points)} ${c.ruleId}`);
-    lines.push(`  ${dimension.padEnd(11)} ${wrap(`${[String(BASELINE), ...terms].join(' ')} = ${scores.dimensions[dimension].score}`, WIDTH - 14, ' '.repeat(14))}`);
+    if (parts.length === 0) continue;
+    const terms = parts.map((c) => (c.points === c.weight ? `${signed(c.points)} ${c.ruleId}` : `${signed(c.points)} ${c.ruleId} (of ${c.weight})`));
+    lines.push(`  ${dimension.padEnd(11)} ${wrap(terms.join(' '), WIDTH - 14, ' '.repeat(14))}`);
   }
-  const total = scores.contributions.reduce((sum, c) => sum + c.points, 0);
-  lines.push(`  overall     ${BASELINE} + ${OVERALL_SHARE} × (${total >= 0 ? '+' : '−'}${Math.abs(total)} points in all) = ${scores.score}`);
+  const total = Math.round(scores.contributions.reduce((sum, c) => sum + c.points, 0) * 10) / 10;
+  lines.push(`  overall     ${BASELINE} ${signed(total)} = ${scores.uncapped}`);
+  if (scores.cap) lines.push(`  ${chalk.bold('capped')}      at ${scores.cap.cap} while ${scores.cap.ruleId} fires: harm outweighs every strength`);
   return lines;
 }
 
