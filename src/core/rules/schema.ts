@@ -107,14 +107,25 @@ const countRule = z.strictObject({
   ...rangeFields,
 });
 
-export const MEASURES = ['feeling-echo', 'content-overlap', 'verbatim'] as const;
+export const MEASURES = ['feeling-echo', 'content-overlap', 'verbatim', 'contradiction'] as const;
 
 const mirrorRule = z.strictObject({
   ...common,
   unless: z.array(nonEmpty).min(1).optional().describe('stay quiet when one of these patterns occurs anywhere in the reply'),
   type: z.literal('mirror'),
   measure: z.enum(MEASURES),
-  lexicon: z.string().optional().describe('feeling-echo: the lexicon of feeling words; default feelings'),
+  lexicon: z
+    .string()
+    .optional()
+    .describe('feeling-echo: the lexicon of feeling words (default feelings); contradiction: the words the reply names that the client did not'),
+  unlessClient: z
+    .string()
+    .optional()
+    .describe('contradiction: stay quiet when the client also said a word of this lexicon (their mood was mixed)'),
+  against: z
+    .string()
+    .optional()
+    .describe('contradiction: the lexicon of the client\'s words that the reply contradicts (the client said some of these and none of `lexicon`)'),
   minClientWords: z.number().int().min(0).optional().describe('skip when the client said fewer content words'),
   ...rangeFields,
 });

@@ -9,6 +9,7 @@ import { inRange } from './count.js';
 type MirrorRule = Extract<RuleDefinition, { type: 'mirror' }>;
 
 const VERBATIM_RUN = 3;
+const SECOND_PERSON = new Set(['you', "you're", "you've", "you'd", "you'll", 'your', 'yourself']);
 
 // A client statement is compared with the draft and again with its rewrite,
 // by several mirror rules: what is derived from an analysis is kept with it.
@@ -86,6 +87,25 @@ function verbatim(context: RuleContext, client: Analysis): { value: number; span
   return { value, span };
 }
 
+/**
+ * Words of lexicon `lexicon` the reply names that the client did not, when the client spoke only in
+ * `against`'s terms: "you sound devastated" to someone who said they feel free.
+ */
+function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
+  const named = context.lexicons.get(rule.lexicon ?? 'feelings');
+  const against = context.lexicons.get(rule.against ?? 'feelings');
+  const mixed = rule.unlessClient === undefined ? undefined : context.lexicons.get(rule.unlessClient);
+  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && feelingStems(client, lexicon).size > 0;
+  if (saidAny(named) || saidAny(mixed) || !saidAny(against)) return { value: 0, span: null };
+  const clientStems = new Set(client.words.map((token) => token.stem));
+  // Only a feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so sorry").
+  const putOnClient = (token: Token): boolean =>
+    context.reply.words.some((before) => before.sentence === token.sentence && before.start < token.start && SECOND_PERSON.has(before.norm));
+  const contrary = context.reply.words.filter((token) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(token));
+  const first = contrary[0];
+  return { value: new Set(contrary.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
+}
+
 export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
   const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
   return {
@@ -97,7 +117,13 @@ export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
       if (exceptions.some((exception) => context.matched.has(exception))) return [];
       if (rule.minClientWords !== undefined && contentWords(client, context).length < rule.minClientWords) return [];
       const measured =
-        rule.measure === 'feeling-echo' ? feelingEcho(rule, context, client) : rule.measure === 'content-overlap' ? contentOverlap(context, client) : verbatim(context, client);
+        rule.measure === 'feeling-echo'
+          ? feelingEcho(rule, context, client)
+          : rule.measure === 'content-overlap'
+            ? contentOverlap(context, client)
+            : rule.measure === 'contradiction'
+              ? contradiction(rule, context, client)
+              : verbatim(context, client);
       if (!measured.span || !inRange(measured.value, rule)) return [];
       return [{ ...measured.span, vars: { count: String(Math.round(measured.value * 100) / 100), ...measured.span.vars } }];
     },
