@@ -107,7 +107,7 @@ const countRule = z.strictObject({
   ...rangeFields,
 });
 
-export const MEASURES = ['feeling-echo', 'content-overlap', 'verbatim', 'contradiction'] as const;
+export const MEASURES = ['feeling-echo', 'content-overlap', 'verbatim', 'contradiction', 'feeling-mismatch'] as const;
 
 const mirrorRule = z.strictObject({
   ...common,
@@ -122,6 +122,11 @@ const mirrorRule = z.strictObject({
     .string()
     .optional()
     .describe('contradiction: stay quiet when the client also said a word of this lexicon (their mood was mixed)'),
+  families: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe('feeling-mismatch: lexicons of feelings that answer one another ("terrified" answers "scared")'),
   against: z
     .string()
     .optional()

@@ -87,6 +87,14 @@ function verbatim(context: RuleContext, client: Analysis): { value: number; span
   return { value, span };
 }
 
+/** A feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so sorry"). */
+const putOnClient = (context: RuleContext, token: Token): boolean =>
+  context.reply.words.some((before) => before.sentence === token.sentence && before.start < token.start && SECOND_PERSON.has(before.norm));
+
+const NEGATORS = new Set(['not', 'never', 'no', "don't", "didn't", "won't", "can't", "isn't", "wasn't", "doesn't", "wouldn't", "couldn't", 'nothing']);
+const negated = (analysis: Analysis, i: number): boolean =>
+  analysis.words.slice(Math.max(0, i - 3), i).some((before) => NEGATORS.has(before.norm) && before.sentence === analysis.words[i]!.sentence);
+
 /**
  * Words of lexicon `lexicon` the reply names that the client did not, when the client spoke only in
  * `against`'s terms: "you sound devastated" to someone who said they feel free.
@@ -95,15 +103,34 @@ function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis)
   const named = context.lexicons.get(rule.lexicon ?? 'feelings');
   const against = context.lexicons.get(rule.against ?? 'feelings');
   const mixed = rule.unlessClient === undefined ? undefined : context.lexicons.get(rule.unlessClient);
-  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && feelingStems(client, lexicon).size > 0;
+  // Mood lexicons list every inflected form (AFINN does), and their stems collide with
+  // unrelated words, so the client's mood is read by exact form, not negated.
+  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && client.words.some((token, i) => lexicon.words.has(token.norm) && !negated(client, i));
   if (saidAny(named) || saidAny(mixed) || !saidAny(against)) return { value: 0, span: null };
   const clientStems = new Set(client.words.map((token) => token.stem));
-  // Only a feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so sorry").
-  const putOnClient = (token: Token): boolean =>
-    context.reply.words.some((before) => before.sentence === token.sentence && before.start < token.start && SECOND_PERSON.has(before.norm));
-  const contrary = context.reply.words.filter((token) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(token));
+  const contrary = context.reply.words.filter((token) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(context, token));
   const first = contrary[0];
   return { value: new Set(contrary.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
+}
+
+/**
+ * Feelings the reply puts on the client when the client named feelings of their own and none of
+ * the reply's is one of them, by stem or by family: "you sound angry" to someone who said anxious.
+ */
+function feelingMismatch(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
+  const feelings = context.lexicons.get(rule.lexicon ?? 'feelings');
+  const clientFeelings = client.words.filter((token, i) => inLexicon(feelings, token) && !negated(client, i));
+  if (clientFeelings.length === 0) return { value: 0, span: null };
+  const families = (rule.families ?? []).map((name) => context.lexicons.get(name)).filter((family): family is Lexicon => family !== undefined);
+  const familiesOf = (token: Token): Lexicon[] => families.filter((family) => inLexicon(family, token));
+  const clientStems = new Set(client.words.map((token) => token.stem));
+  const clientFamilies = new Set(clientFeelings.flatMap(familiesOf));
+  const named = context.reply.words.filter((token) => inLexicon(feelings, token) && putOnClient(context, token));
+  if (named.length === 0) return { value: 0, span: null };
+  const answers = (token: Token): boolean => clientStems.has(token.stem) || familiesOf(token).some((family) => clientFamilies.has(family));
+  if (named.some(answers)) return { value: 0, span: null };
+  const first = named[0]!;
+  return { value: named.length, span: { start: first.start, end: first.end, vars: { feeling: first.text } } };
 }
 
 export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
@@ -123,7 +150,9 @@ export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
             ? contentOverlap(context, client)
             : rule.measure === 'contradiction'
               ? contradiction(rule, context, client)
-              : verbatim(context, client);
+              : rule.measure === 'feeling-mismatch'
+                ? feelingMismatch(rule, context, client)
+                : verbatim(context, client);
       if (!measured.span || !inRange(measured.value, rule)) return [];
       return [{ ...measured.span, vars: { count: String(Math.round(measured.value * 100) / 100), ...measured.span.vars } }];
     },
