@@ -87,9 +87,20 @@ function verbatim(context: RuleContext, client: Analysis): { value: number; span
   return { value, span };
 }
 
-/** A feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so sorry"). */
-const putOnClient = (context: RuleContext, token: Token): boolean =>
-  context.reply.words.some((before) => before.sentence === token.sentence && before.start < token.start && SECOND_PERSON.has(before.norm));
+const PERSONAL = new Set(['i', "i'm", "i've", "i'd", 'me', 'we', "we're", 'he', "he's", 'she', "she's", 'they', "they're", 'him', 'her', 'them', 'it', "it's", 'people']);
+
+/**
+ * A feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so
+ * sorry") or someone else's ("she's proud of you"): the nearest person before it is "you".
+ */
+function putOnClient(context: RuleContext, token: Token): boolean {
+  const words = context.reply.words;
+  for (let i = words.indexOf(token) - 1; i >= 0 && words[i]!.sentence === token.sentence; i -= 1) {
+    if (SECOND_PERSON.has(words[i]!.norm)) return !negated(context.reply, words.indexOf(token));
+    if (PERSONAL.has(words[i]!.norm)) return false;
+  }
+  return false;
+}
 
 const NEGATORS = new Set(['not', 'never', 'no', "don't", "didn't", "won't", "can't", "isn't", "wasn't", "doesn't", "wouldn't", "couldn't", 'nothing']);
 const negated = (analysis: Analysis, i: number): boolean =>
