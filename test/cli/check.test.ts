@@ -67,7 +67,14 @@ describe('rapport check', () => {
   it('shows the arithmetic with --explain', () => {
     const { stdout } = rapport(['check', '--explain', 'Calm down.']);
     expect(stdout).toMatch(/How the score adds up/);
-    expect(stdout).toMatch(/validation\s+50 −25 validation\.invalidating-command/);
+    expect(stdout).toMatch(/validation\s+−25 validation\.invalidating-command/);
+    expect(stdout).toMatch(/overall\s+50 −25 = 25/);
+  });
+
+  it('shows with --explain when harm caps the score, whatever the strengths', () => {
+    const { stdout } = rapport(['check', '--explain', 'I hear you. It sounds like you brought this on yourself.']);
+    expect(stdout).toMatch(/capped\s+at 20 while validation\.blame fires/);
+    expect(stdout).toMatch(/^Score 20\/100/m);
   });
 
   it('writes --out atomically and refuses to overwrite its input', () => {

@@ -1,48 +1,55 @@
-// The separation users rely on, measured on replies written without sight of
-// the rules (fixtures/calibration): good replies score 70 or more, poor ones
-// 45 or less, and rewrites of poor replies gain at least 20 points. Heuristic
-// rules will not get every reply right; these floors catch a rule change
-// that makes the separation worse.
+// Agreement with supervisors on replies written without sight of the rules
+// (fixtures/calibration). The rules were tuned on `tuning.yaml` and
+// `replies.yaml`, so these floors are regression guards, not evidence:
+// `held-out.yaml` was kept out of all tuning, and its figures are reported in
+// the README by `rapport eval fixtures/calibration/held-out.yaml`, not asserted here.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { critique } from '../../src/core/critique.js';
+import { calibrate, spearman, type CalibrationCase } from '../../src/eval/calibration.js';
 import { builtinPack } from '../helpers.js';
 
-interface Labelled {
-  client: string;
-  reply: string;
-  label: 'good' | 'poor';
-}
-
 const pack = await builtinPack();
-const { replies } = parse(readFileSync(new URL('../../fixtures/calibration/replies.yaml', import.meta.url), 'utf8')) as { replies: Labelled[] };
-const scored = replies.map((reply) => ({ ...reply, critique: critique(pack, reply.reply, reply.client) }));
-const good = scored.filter((r) => r.label === 'good');
-const poor = scored.filter((r) => r.label === 'poor');
-const share = (items: unknown[], total: unknown[]): number => items.length / total.length;
+const read = (name: string): unknown => parse(readFileSync(new URL(`../../fixtures/calibration/${name}`, import.meta.url), 'utf8'));
+const tuning = calibrate(pack, (read('tuning.yaml') as { cases: CalibrationCase[] }).cases);
+const older = calibrate(
+  pack,
+  (read('replies.yaml') as { replies: { client: string; reply: string; label: 'good' | 'poor' }[] }).replies.map((r) => ({
+    client: r.client,
+    reply: r.reply,
+    score: r.label === 'good' ? 85 : 25,
+    band: r.label,
+  })),
+);
+const rate = ({ hits, of }: { hits: number; of: number }): number => hits / of;
 
-describe('calibration set', () => {
-  it('has good and poor replies to measure', () => {
-    expect(good.length).toBeGreaterThanOrEqual(50);
-    expect(poor.length).toBeGreaterThanOrEqual(50);
+describe('calibration against a supervisor', () => {
+  it('ranks replies much as the supervisor did', () => {
+    expect(tuning.spearman).toBeGreaterThanOrEqual(0.7);
+    expect(older.spearman).toBeGreaterThanOrEqual(0.75);
   });
 
-  it('scores most good replies 70 or more', () => {
-    expect(share(good.filter((r) => r.critique.score >= 70), good)).toBeGreaterThanOrEqual(0.8);
+  it('scores good replies 70 or more, in plain words as well as in coaching phrases', () => {
+    expect(rate(tuning.good)).toBeGreaterThanOrEqual(0.78);
+    expect(rate(older.good)).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('scores nearly all poor replies 45 or less', () => {
-    expect(share(poor.filter((r) => r.critique.score <= 45), poor)).toBeGreaterThanOrEqual(0.93);
+  it('scores poor and harmful replies 45 or less', () => {
+    expect(rate(tuning.poor)).toBeGreaterThanOrEqual(0.88);
+    expect(rate(older.poor)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('never ranks the average poor reply near the average good one', () => {
-    const mean = (xs: { critique: { score: number } }[]) => xs.reduce((sum, r) => sum + r.critique.score, 0) / xs.length;
-    expect(mean(good) - mean(poor)).toBeGreaterThanOrEqual(45);
+  it('is not fooled by coaching phrases that carry contempt, blame or a directive', () => {
+    expect(tuning.gaming.of).toBeGreaterThanOrEqual(40);
+    expect(rate(tuning.gaming)).toBeGreaterThanOrEqual(0.88);
   });
+});
 
-  it('rewrites most poor replies into ones that score at least 20 points higher', () => {
-    const gains = poor.map((r) => (r.critique.rewrite ? r.critique.rewrite.score - r.critique.score : 0));
-    expect(share(gains.filter((gain) => gain >= 20), gains)).toBeGreaterThanOrEqual(0.83);
+describe('spearman', () => {
+  it('is 1 for the same order, -1 for the reverse, and gives ties their mean rank', () => {
+    expect(spearman([1, 2, 3, 4], [10, 20, 30, 40])).toBeCloseTo(1);
+    expect(spearman([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1);
+    expect(spearman([1, 1, 2], [5, 5, 9])).toBeCloseTo(1);
+    expect(spearman([1, 1, 1], [1, 2, 3])).toBeNull();
   });
 });

@@ -91,7 +91,7 @@ const patternRule = z.strictObject({
   unless: z.array(nonEmpty).min(1).optional().describe('a match is dropped when one of these matches in the same sentence'),
 });
 
-export const METRICS = ['questions', 'sentences', 'words', 'length-ratio'] as const;
+export const METRICS = ['questions', 'sentences', 'words', 'length-ratio', 'matches'] as const;
 
 const rangeFields = {
   min: z.number().min(0).optional(),
@@ -103,6 +103,7 @@ const countRule = z.strictObject({
   type: z.literal('count'),
   metric: z.enum(METRICS),
   minClientWords: z.number().int().min(0).optional().describe('length-ratio: skip when the client said fewer words'),
+  patterns: z.array(nonEmpty).min(1).optional().describe('matches: the patterns whose matches are counted, across the whole reply'),
   unless: z.array(nonEmpty).min(1).optional().describe('stay quiet when one of these patterns occurs anywhere in the reply'),
   ...rangeFields,
 });

@@ -18,8 +18,8 @@ function explainScores(scores: Scores): string[] {
   const signed = (points: number): string => `${points >= 0 ? '+' : '−'}${Math.abs(points)}`;
   const lines = [
     chalk.bold('How the score adds up'),
-    chalk.dim(`  starts at ${BASELINE}; each rule counts once; strengths saturate: within a dimension each`),
-    chalk.dim(`  further one counts ×${WITHIN_DIMENSION}, each further dimension ×${ACROSS_DIMENSIONS}; issues count in full`),
+    chalk.dim(`  starts at ${BASELINE}; each rule counts once; issues count in full; strengths`),
+    chalk.dim(`  saturate: each further one in a dimension ×${WITHIN_DIMENSION}, each further dimension ×${ACROSS_DIMENSIONS}`),
   ];
   for (const dimension of DIMENSIONS) {
     const parts = scores.contributions.filter((c) => c.dimension === dimension);

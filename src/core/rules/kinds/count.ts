@@ -1,7 +1,7 @@
 // `type: count` — a measure of the whole reply inside [min, max].
 import type { Analysis } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import type { PatternIndex } from '../pattern.js';
+import type { CompiledPattern, PatternIndex } from '../pattern.js';
 import type { RuleDefinition } from '../schema.js';
 
 type CountRule = Extract<RuleDefinition, { type: 'count' }>;
@@ -16,7 +16,7 @@ function wholeReply(reply: Analysis): RuleMatch | null {
   return first && last ? { start: first.start, end: last.end } : null;
 }
 
-function measure(rule: CountRule, context: RuleContext): { value: number; span: RuleMatch | null } | null {
+function measure(rule: CountRule, context: RuleContext, counted: readonly CompiledPattern[]): { value: number; span: RuleMatch | null } | null {
   const { reply, client } = context;
   switch (rule.metric) {
     case 'questions': {
@@ -32,17 +32,24 @@ function measure(rule: CountRule, context: RuleContext): { value: number; span: 
     case 'length-ratio':
       if (!client || client.words.length === 0 || client.words.length < (rule.minClientWords ?? 0)) return null;
       return { value: reply.words.length / client.words.length, span: wholeReply(reply) };
+    case 'matches': {
+      // Overlapping matches ("I wonder if it sounds like") each count: every frame is a frame.
+      let value = 0;
+      for (const sentence of reply.sentences) for (const pattern of counted) value += context.matches(pattern, sentence).length;
+      return { value, span: wholeReply(reply) };
+    }
   }
 }
 
 export function compile(rule: CountRule, index: PatternIndex): CompiledRule {
   const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
+  const counted = (rule.patterns ?? []).map((source) => index.compile(source));
   return {
     definition: rule,
     phase: 1,
     run(context) {
       if (exceptions.some((exception) => context.matched.has(exception))) return [];
-      const measured = measure(rule, context);
+      const measured = measure(rule, context, counted);
       if (!measured || !measured.span || !inRange(measured.value, rule)) return [];
       const count = Number.isInteger(measured.value) ? String(measured.value) : measured.value.toFixed(1);
       return [{ ...measured.span, vars: { count } }];
