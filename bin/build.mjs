@@ -23,8 +23,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Dependencies are bundled too: resolving dozens of files through node_modules
-  // costs more at start-up than parsing one chunk.
-  external: ['playwright-core'],
+  // costs more at start-up than parsing one chunk, and an installed rapport then
+  // needs no dependencies at all (package.json lists them as devDependencies).
   alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
