@@ -71,8 +71,8 @@ beforeAll(() => {
   const packed = run('npm', ['pack', '--json', '--pack-destination', work], source);
   expect(packed.stderr).not.toMatch(/ERR!/);
   expect(packed.status).toBe(0);
-  // npm prints the build's output before its JSON report.
-  const report = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  // Anything the build prints comes before npm's JSON report, which starts a line with "[".
+  const report = JSON.parse(packed.stdout.slice(packed.stdout.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, report[0]!.filename);
   files = report[0]!.files.map((file) => file.path);
 
