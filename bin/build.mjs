@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +23,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Dependencies are bundled too: resolving dozens of files through node_modules
-  // costs more at start-up than parsing one chunk.
-  external: ['playwright-core'],
+  // costs more at start-up than parsing one chunk, and an installed rapport then
+  // needs no dependencies at all (package.json lists them as devDependencies).
   alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   metafile: true,
@@ -49,7 +50,28 @@ writeFileSync(join(root, 'rules/schema.json'), `${JSON.stringify(ruleFileJsonSch
 writeFileSync(join(root, 'rules/config.schema.json'), `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
 
 // `rapport check` as one CommonJS file. yaml and zod are needed only to parse a
-// config file or a rule pack changed since the build: they are required then.
+// config file or a rule pack changed since the build: they are required then,
+// from their own bundles beside it (dist/vendor/), so an installed rapport
+// needs no node_modules of its own.
+const vendored = ['yaml', 'zod'];
+const requireHere = createRequire(import.meta.url);
+await build({
+  entryPoints: Object.fromEntries(vendored.map((name) => [name, requireHere.resolve(name)])),
+  outdir: join(outdir, 'vendor'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+const requireVendored = {
+  name: 'vendored',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
+  },
+};
 const check = join(outdir, 'check.cjs');
 await build({
   entryPoints: { check: join(root, 'src/cli/main-check.ts') },
@@ -59,7 +81,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['yaml', 'zod'],
+  plugins: [requireVendored],
   // A script run through node:vm has no import(): load them with require.
   supported: { 'dynamic-import': false },
   alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-// npm run eval: measure the rules against AnnoMI's expert codes and keep the
-// README's agreement table current (between the eval:start/eval:end markers).
+// npm run eval -- PATH: measure the rules against AnnoMI's expert codes in PATH and keep
+// the README's agreement table current (between the eval:start/eval:end markers).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const data = process.argv[2] ?? join(root, '..', 'shared', 'data', 'annomi', 'dev-full.csv');
+// AnnoMI is not shipped (only a sample in its layout, fixtures/eval/annomi-sample.csv, whose figures mean nothing).
+const WHERE = "AnnoMI's dev-full.csv, from the public AnnoMI repository on GitHub (uccollab/AnnoMI)";
+const data = process.argv[2];
+if (data === undefined) {
+  console.error(`eval: give the coded CSV to measure against: npm run eval -- PATH, with PATH ${WHERE}`);
+  process.exit(2);
+}
 if (!existsSync(data)) {
-  console.error(`eval: ${data} not found (give the coded CSV as the first argument)`);
+  console.error(`eval: ${data} not found: give the path to ${WHERE}`);
   process.exit(2);
 }
 const report = execFileSync(process.execPath, [join(root, 'bin', 'rapport'), 'eval', data], {

@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
+    // Installs chromium and tmux when missing and possible (test/setup/system.ts).
+    globalSetup: ['test/setup/system-packages.ts'],
     // End-to-end tests start whole processes (and a browser); give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,

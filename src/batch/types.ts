@@ -1,4 +1,4 @@
-// Shapes `rapport batch` passes between its parts. `BatchRecord` is public (contract.md,
+// Shapes `rapport batch` passes between its parts. `BatchRecord` is public (docs/contract.md,
 // "Batch records"); the summary is the `summary` object of `batch --format json`.
 import type { BehaviourCode, Critique, Dimension, Rewrite } from '../core/types.js';
 import type { Rating } from './miti.js';

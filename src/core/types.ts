@@ -1,5 +1,5 @@
 // The shapes the whole pipeline passes along. The critique object is public
-// (contract.md, schemaVersion 1): change it only with a schema bump.
+// (docs/contract.md, schemaVersion 1): change it only with a schema bump.
 
 export const SCHEMA_VERSION = 1;
 

@@ -1,6 +1,7 @@
 // Reading rule packs from disk. The built-in pack is validated and compiled to
 // JSON at build time (dist/builtin-pack.json); it is used while the YAML files
 // in rules/ are unchanged, so a normal start parses no YAML at all.
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,14 +21,15 @@ export const PACKAGE_ROOT = packageRoot();
 export const BUILTIN_RULES = join(PACKAGE_ROOT, 'rules');
 const CACHE_FILE = join(PACKAGE_ROOT, 'dist', 'builtin-pack.json');
 
+// Stamped by content, not modification time: installing the package sets every
+// file's mtime to the time of the install, which would void the cache for good.
 interface FileStamp {
   name: string;
-  size: number;
-  mtimeMs: number;
+  sha1: string;
 }
 
 /** Bumped when the stored shape changes, so a stale dist/ is read as no cache at all. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface PackCache {
   format: typeof CACHE_FORMAT;
@@ -71,10 +73,7 @@ export function packFiles(dir: string): string[] {
 }
 
 function stampsOf(files: string[]): FileStamp[] {
-  return files.map((file) => {
-    const stat = statSync(file);
-    return { name: relative(PACKAGE_ROOT, file), size: stat.size, mtimeMs: stat.mtimeMs };
-  });
+  return files.map((file) => ({ name: relative(PACKAGE_ROOT, file), sha1: createHash('sha1').update(readFileSync(file)).digest('hex') }));
 }
 
 function displayName(file: string): string {

@@ -1,7 +1,7 @@
 // A practice session: the attempts made so far, the trend of their scores,
 // and the record saved for supervisor review.
 //
-// The record is a JSON array of transcript turns (contract.md, "Transcript
+// The record is a JSON array of transcript turns (docs/contract.md, "Transcript
 // inputs"), so `rapport batch session.json` re-scores it: every attempt is a
 // counsellor turn, preceded by the scenario's client statement as the client
 // turn. The transcript id is the scenario id, so batch summarises each

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = join(ROOT, 'fixtures/transcripts');
-export const ANNOMI = join(ROOT, '../shared/data/annomi/dev-simple.csv');
+export const ANNOMI = join(ROOT, 'fixtures/eval/annomi-sample.csv');
 
 export interface Run {
   status: number | null;

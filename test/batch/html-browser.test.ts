@@ -1,19 +1,20 @@
-// The HTML report in a real headless browser (Debian's chromium, which .ci/run installs):
+// The HTML report in a real headless browser (Debian's chromium, which the test setup installs):
 // it renders, the charts are visible, nothing is logged as an error, nothing is fetched.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, needs } from '../setup/system.js';
 import { rapport, tempDir } from './helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let report: string;
 
 beforeAll(async () => {
+  needs('chromium');
   const dir = tempDir();
   report = join(dir, 'report.html');
   // A long enough transcript for verdicts, next to the short fixtures.

@@ -1,15 +1,20 @@
 // `npm run bench`: rapport against write-good and alex on the AnnoMI dev counsellor turns, cold start,
 // scaling (1x/10x/100x) and worker threads. Whole processes, medians of several runs. Not part of `npm test`.
 //
-//   tsx test/bench/run.ts [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1]
-//                         [--workers-scale N] [--only peers,cold,scaling,workers] [--corpus F]
+//   npm run bench -- CORPUS [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1]
+//                          [--workers-scale N] [--only peers,cold,scaling,workers]
+//
+// CORPUS is AnnoMI's dev-simple.csv (or any CSV in its layout; --corpus F says the same). AnnoMI is not
+// shipped: get it from its public repository on GitHub, uccollab/AnnoMI. fixtures/eval/annomi-sample.csv
+// runs the bench end to end in seconds, but its figures say nothing about speed.
 //
 // Prints a table and writes the same figures (numbers only, no transcript text) as JSON to --json
 // (default test/bench/results.json). Build first (`npm run bench` does).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Corpora, readAnnomi, type Corpus } from './corpus.js';
@@ -31,7 +36,8 @@ const TARGETS = {
   timePerTurnGrowth: 1.2,
 };
 
-const { values: opts } = parseArgs({
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     json: { type: 'string', default: join(ROOT, 'test/bench/results.json') },
     runs: { type: 'string', default: '5' },
@@ -40,7 +46,7 @@ const { values: opts } = parseArgs({
     'scale-runs': { type: 'string', default: '5,3,1' },
     'workers-scale': { type: 'string', default: '1' },
     only: { type: 'string', default: 'peers,cold,scaling,workers' },
-    corpus: { type: 'string', default: resolve(ROOT, '../shared/data/annomi/dev-simple.csv') },
+    corpus: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -49,8 +55,23 @@ if (opts.help) {
   process.exit(0);
 }
 
+const CORPUS = corpusPath(positionals[0] ?? opts.corpus);
+
+function corpusPath(given: string | undefined): string {
+  const where = "AnnoMI's dev-simple.csv, from the public AnnoMI repository on GitHub (uccollab/AnnoMI)";
+  if (given === undefined) {
+    process.stderr.write(`bench: give the corpus to measure: ${where}, or fixtures/eval/annomi-sample.csv for a quick run\n${readHeader()}\n`);
+    process.exit(2);
+  }
+  if (!existsSync(given)) {
+    process.stderr.write(`bench: no corpus at ${given}: give the path to ${where}\n`);
+    process.exit(2);
+  }
+  return resolve(given);
+}
+
 function readHeader(): string {
-  return 'usage: tsx test/bench/run.ts [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1] [--workers-scale N] [--only peers,cold,scaling,workers] [--corpus F]';
+  return 'usage: npm run bench -- CORPUS.csv [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1] [--workers-scale N] [--only peers,cold,scaling,workers]';
 }
 
 const int = (text: string, name: string): number => {
@@ -120,7 +141,7 @@ const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(d
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 interface PackCache {
-  stamps: { name: string; size: number; mtimeMs: number }[];
+  stamps: { name: string; sha1: string }[];
 }
 
 /** The build's rule-file stamps match rules/ (else rapport would parse YAML at every start: not the shipped state). */
@@ -128,37 +149,27 @@ function packCacheFresh(root: string, cache: PackCache): boolean {
   const names = readdirSync(join(root, 'rules')).filter((name) => /\.ya?ml$/i.test(name)).sort();
   if (names.length !== cache.stamps.length) return false;
   return cache.stamps.every((stamp) => {
-    const stat = statSync(join(root, stamp.name), { throwIfNoEntry: false });
-    return stat !== undefined && stat.size === stamp.size && stat.mtimeMs === stamp.mtimeMs;
+    const file = join(root, stamp.name);
+    return existsSync(file) && createHash('sha1').update(readFileSync(file)).digest('hex') === stamp.sha1;
   });
 }
 
 /**
  * A copy of the build (dist/, the rule files, package.json, bin/) in a temporary folder, so that edits to the
- * working tree during a long run cannot change what is measured. node_modules is linked, not copied. Copies get
- * new modification times, so the copy's pack cache is re-stamped for them (only when the original was fresh).
+ * working tree during a long run cannot change what is measured. node_modules is linked, not copied.
  */
 function snapshot(): string {
   const cacheFile = join(ROOT, 'dist/builtin-pack.json');
   if (!existsSync(cacheFile)) throw new Error('not built: run `npm run bench` (or `node bin/build.mjs`) first');
-  const cacheText = readFileSync(cacheFile, 'utf8');
-  const cache = JSON.parse(cacheText) as PackCache;
+  const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as PackCache;
   if (!packCacheFresh(ROOT, cache)) throw new Error('rules/*.yaml changed after the build, so rapport would parse YAML at start: rebuild first (npm run bench does)');
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-build-'));
   for (const part of ['dist', 'bin', 'package.json']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   mkdirSync(join(dir, 'rules'));
   for (const stamp of cache.stamps) cpSync(join(ROOT, stamp.name), join(dir, stamp.name));
-  if (!packCacheFresh(ROOT, cache)) throw new Error('a rule file changed while the build was being copied: run again');
-  for (const stamp of cache.stamps) stamp.mtimeMs = statSync(join(dir, stamp.name)).mtimeMs;
-  writeFileSync(join(dir, 'dist/builtin-pack.json'), mergeStamps(cacheText, cache));
+  if (!packCacheFresh(dir, cache)) throw new Error('a rule file changed while the build was being copied: run again');
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
-}
-
-/** The cache file with its stamps replaced, everything else as built. */
-function mergeStamps(cacheText: string, cache: PackCache): string {
-  const full = JSON.parse(cacheText) as PackCache & Record<string, unknown>;
-  return JSON.stringify({ ...full, stamps: cache.stamps });
 }
 
 function git(...args: string[]): string {
@@ -171,11 +182,10 @@ function git(...args: string[]): string {
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/main.js'))) throw new Error('not built: run `npm run bench` (or `node bin/build.mjs`) first');
-  if (!existsSync(opts.corpus!)) throw new Error(`no corpus at ${opts.corpus}: the AnnoMI dev data lives in ../shared/data/annomi/`);
   const build = snapshot();
   RAPPORT = join(build, 'bin/rapport');
   const meter = new Meter();
-  const corpora = new Corpora(readAnnomi(opts.corpus!));
+  const corpora = new Corpora(readAnnomi(CORPUS));
   const onRun = (name: string, run: Run): void => log(`  ${name}: ${fmt(run.seconds, 3)} s, ${fmt(run.rssMiB, 1)} MiB`);
   const started = new Date();
   const loadBefore = loadavg();
@@ -207,7 +217,7 @@ async function main(): Promise<void> {
   try {
     const base = corpora.get(1);
     results.corpus = {
-      source: 'AnnoMI dev (dev-simple.csv), counsellor (therapist) turns',
+      source: `${basename(CORPUS)}, counsellor (therapist) turns`,
       turns: base.turns,
       utterances: base.rows,
       counsellorTextMB: round(base.textBytes / MB),

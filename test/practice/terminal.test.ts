@@ -1,14 +1,15 @@
 // rapport practice end to end, through a real pseudo-terminal: tmux runs
 // bin/rapport in a detached 100x30 pane, send-keys types as a student would,
-// and capture-pane reads the screen. Nothing is mocked. Needs tmux
-// (apt-get install -y tmux) and a build (npm test builds first).
+// and capture-pane reads the screen. Nothing is mocked. Needs tmux (the test
+// setup installs it) and a build (npm test builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { counsellorTurns, isCounsellor, readTranscript } from '../../src/readers/transcripts/index.js';
 import { BIN } from '../helpers.js';
+import { needs } from '../setup/system.js';
 
 // A private tmux server per test, so the tests never touch anyone else's
 // sessions, and a new test never races a server that is shutting down.
@@ -65,6 +66,8 @@ function start(args: string[], env: Record<string, string> = {}): Pane {
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
   };
 }
+
+beforeAll(() => needs('tmux'));
 
 afterEach(() => {
   spawnSync('tmux', ['-L', socket(), 'kill-server']);

@@ -213,7 +213,7 @@ export function command(): Command {
 Examples:
   rapport batch sessions/*.txt
   rapport batch sessions/ --format html --out supervision.html
-  rapport batch ../shared/data/annomi/dev-simple.csv --format jsonl > turns.jsonl
+  rapport batch annomi/dev-simple.csv --format jsonl > turns.jsonl
   rapport batch recordings/*.vtt --counsellor "Dr Ada Lee" --counsellor Sam --format markdown
   rapport batch cohort.csv --group-by student --sort name --format csv --out turns.csv
   rapport batch exports/*.csv --speaker-column who --text-column said --fail-under 50

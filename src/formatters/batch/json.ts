@@ -1,4 +1,4 @@
-// `batch --format json`: one document (contract.md, "Batch records").
+// `batch --format json`: one document (docs/contract.md, "Batch records").
 import type { BatchError, BatchRecord, TranscriptResult } from '../../batch/types.js';
 import { SCHEMA_VERSION } from '../../core/types.js';
 

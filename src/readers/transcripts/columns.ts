@@ -3,7 +3,7 @@ import { TranscriptError, type ColumnOptions } from './types.js';
 
 export type ColumnRole = 'speaker' | 'text' | 'transcript' | 'id';
 
-/** Default names per role, in order of preference (contract.md, "Transcript inputs"). */
+/** Default names per role, in order of preference (docs/contract.md, "Transcript inputs"). */
 export const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   speaker: ['speaker', 'interlocutor', 'role'],
   text: ['text', 'utterance', 'utterance_text', 'content'],

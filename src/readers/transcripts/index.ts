@@ -1,4 +1,4 @@
-// Transcript readers for `rapport batch`: file contents → turns (contract.md, "Transcript inputs").
+// Transcript readers for `rapport batch`: file contents → turns (docs/contract.md, "Transcript inputs").
 import { extname } from 'node:path';
 import { replyTooLong } from '../../core/limits.js';
 import { COLUMN_ALIASES, normaliseColumnName } from './columns.js';

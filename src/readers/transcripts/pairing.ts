@@ -1,7 +1,7 @@
 // Which turns are the counsellor's, and the counsellor-turn jobs `rapport batch` critiques.
 import type { TranscriptTurn } from './types.js';
 
-/** Default counsellor labels (contract.md, "Transcript inputs"). */
+/** Default counsellor labels (docs/contract.md, "Transcript inputs"). */
 export const DEFAULT_COUNSELLOR_LABELS: readonly string[] = [
   'counsellor',
   'counselor',

@@ -1,4 +1,4 @@
-// Plain-text transcripts: "Speaker: words" lines (contract.md, "Transcript inputs").
+// Plain-text transcripts: "Speaker: words" lines (docs/contract.md, "Transcript inputs").
 //
 // - A line without an (accepted) label continues the turn above; continuation lines are joined
 //   with "\n" so the turn keeps its line structure.

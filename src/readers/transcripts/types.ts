@@ -1,4 +1,4 @@
-// Shapes shared by the transcript readers (`rapport batch`). See contract.md, "Transcript inputs".
+// Shapes shared by the transcript readers (`rapport batch`). See docs/contract.md, "Transcript inputs".
 
 /** One speaker turn read from a transcript file. */
 export interface TranscriptTurn {
