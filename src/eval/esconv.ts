@@ -55,13 +55,13 @@ export interface EsconvDetails {
 const isCode = (code: string): code is BehaviourCode => (BEHAVIOUR_CODES as readonly string[]).includes(code);
 const slug = (strategy: string): string => strategy.toLowerCase().replace(/[^a-z]+/g, '-');
 
-export function strategyFigures(turns: readonly SupporterTurn[], mapping: Readonly<Record<Strategy, readonly string[]>> = STRATEGY_CODES): StrategyFigure[] {
+export function strategyFigures(turns: readonly SupporterTurn[]): StrategyFigure[] {
   return ESCONV_STRATEGIES.map((strategy) => ({
     strategy,
     id: slug(strategy),
     turns: turns.filter((turn) => turn.strategy === strategy).length,
-    codes: mapping[strategy].filter(isCode),
-    unused: mapping[strategy].filter((code) => !isCode(code)),
+    codes: STRATEGY_CODES[strategy].filter(isCode),
+    unused: STRATEGY_CODES[strategy].filter((code) => !isCode(code)),
   }));
 }
 
@@ -126,7 +126,6 @@ export interface EsconvOptions {
   file: string;
   layout: string;
   examples?: number;
-  mapping?: Readonly<Record<Strategy, readonly string[]>>;
 }
 
 export function evaluateEsconv(
@@ -136,7 +135,7 @@ export function evaluateEsconv(
   options: EsconvOptions,
   baseline?: readonly Assessed<SupporterTurn>[],
 ): EvalReport {
-  const strategies = strategyFigures(read.turns, options.mapping);
+  const strategies = strategyFigures(read.turns);
   const total = assessed.length;
   // Per rule: how often it fires, and how often on a turn labelled a strategy its codes stand for.
   const rules = pack.rules

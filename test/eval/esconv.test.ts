@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CompiledPack } from '../../src/core/rules/pack.js';
 import type { BehaviourCode } from '../../src/core/types.js';
@@ -49,6 +50,22 @@ describe('reading the ESConv layout', () => {
     expect(looksLikeEsconv(sample())).toBe(true);
     expect(looksLikeEsconv(readFileSync('fixtures/eval/coded.csv', 'utf8'))).toBe(false);
     expect(looksLikeEsconv('Therapist: 1 0 2 things\n')).toBe(false);
+  });
+
+  it('throws only TranscriptError, with a line, on arbitrary input', () => {
+    const pieces = ['1.0 ', '0.0 ', '0 ', '1 ', '2 ', '7 ', ' EOS ', '[Questions] ', '[Other]', '[', ']', 'words', '\n', '\r\n', ' '];
+    const content = fc.oneof(fc.string({ maxLength: 200 }), fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(content, (text) => {
+        try {
+          for (const turn of readEsconv(text).turns) expect(turn.line).toBeGreaterThanOrEqual(1);
+        } catch (error) {
+          expect(error).toBeInstanceOf(TranscriptError);
+          expect((error as TranscriptError).line).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('names the line of a malformed turn', () => {
