@@ -8,6 +8,7 @@ import type { BehaviourCode } from '../core/types.js';
 import type { TranscriptTurn } from '../readers/transcripts/types.js';
 import { baselineCodes, baselineScore } from './baseline.js';
 import { COMBINATION_RULE, combineAnnotators, predictedFacets, type Coder, type Combined, type GoldLabel, type Predicted } from './codes.js';
+import type { EsconvDetails } from './esconv.js';
 import { addBinary, aucMannWhitney, binaryScores, emptyBinary, type Binary, type BinaryScores } from './metrics.js';
 
 export const EVAL_SCHEMA_VERSION = 1;
@@ -95,8 +96,14 @@ export function collectUtterances(turns: Iterable<TranscriptTurn>, coder: Coder,
   };
 }
 
-export interface Assessed {
-  utterance: Utterance;
+/** What the rules need of a coded turn: its words and the client turn(s) before it. */
+export interface Reply {
+  text: string;
+  client: string | null;
+}
+
+export interface Assessed<U extends Reply = Utterance> {
+  utterance: U;
   predicted: Predicted;
   codes: BehaviourCode[];
   /** Rule ids that matched, once each. */
@@ -113,7 +120,7 @@ export function assessBaseline(utterances: readonly Utterance[]): Assessed[] {
 }
 
 /** Run the rules on every utterance, with its client context, as `batch` does. */
-export function assessAll(pack: CompiledPack, utterances: readonly Utterance[]): Assessed[] {
+export function assessAll<U extends Reply>(pack: CompiledPack, utterances: readonly U[]): Assessed<U>[] {
   return utterances.map((utterance) => {
     if (utterance.text.trim() === '') {
       return { utterance, predicted: predictedFacets([]), codes: [], rules: [], score: NaN };
@@ -184,6 +191,8 @@ export interface EvalReport {
   rules: RuleFigure[];
   /** The same figures for the simple phrase baseline (baseline.ts), for scale. */
   baseline?: { measures: Measure[]; transcripts: TranscriptFigures };
+  /** ESConv's layout only: the strategy-to-code mapping used, how precision is scored, and what was read. */
+  esconv?: EsconvDetails;
 }
 
 interface MeasureSpec {
@@ -308,7 +317,7 @@ function toExample(a: Assessed, spec: MeasureSpec, gold: boolean, predicted: boo
 }
 
 /** Worst first: the humans most agreed, then the most annotators, then file order. */
-function worst(list: Example[], limit: number): Example[] {
+export function worst(list: Example[], limit: number): Example[] {
   return [...list]
     .sort((x, y) => y.agreement - x.agreement || y.annotators - x.annotators || x.line - y.line)
     .slice(0, limit);

@@ -1,18 +1,26 @@
 // rapport eval: agreement of the rules with human behaviour codes.
 import { Command, Option } from 'commander';
 import { CodingError, makeCoder, parseValueMap, type CodeColumns } from '../../eval/codes.js';
+import type { CompiledPack } from '../../core/rules/pack.js';
+import { assessEsconvBaseline, evaluateEsconv } from '../../eval/esconv.js';
 import { assessAll, assessBaseline, collectUtterances, evaluate } from '../../eval/evaluate.js';
 import { formatEvalJson } from '../../formatters/eval/json.js';
+import { formatEsconvText } from '../../formatters/eval/esconv-text.js';
 import { formatEvalText } from '../../formatters/eval/text.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
+import { looksLikeEsconv, readEsconv } from '../../readers/esconv.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
 export const EVAL_FORMATS = ['text', 'json'] as const;
+/** `auto` reads ESConv's layout when the first line opens with `WEIGHT SPEAKER TURN`, else a coded CSV/TSV. */
+export const EVAL_LAYOUTS = ['auto', 'csv', 'esconv'] as const;
+
+const ESCONV_LAYOUT = "ESConv strategy layout (WEIGHT SPEAKER TURN [Strategy] text turns joined by ' EOS '), one label per supporter turn";
 
 const TEXT_ROLES = ['speaker', 'text', 'transcript', 'id'] as const;
 const CODE_ROLES = ['code', 'quality', 'annotator'] as const;
@@ -24,6 +32,7 @@ interface EvalOptions extends CommonOptions {
   map?: string[];
   high: string;
   counsellor?: string[];
+  layout: (typeof EVAL_LAYOUTS)[number];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -43,6 +52,15 @@ function parseColumns(entries: readonly string[]): { text: ColumnOptions; codes:
   return { text, codes };
 }
 
+/** ESConv: every distinct supporter turn against its strategy label. */
+function runEsconv(pack: CompiledPack, content: string, name: string, options: EvalOptions): string {
+  const read = readEsconv(content);
+  if (read.turns.length === 0) throw new InputError(name, 'no supporter turns: the file is empty');
+  noteLanguage(read.turns.map((turn) => turn.text));
+  const report = evaluateEsconv(pack, read, assessAll(pack, read.turns), { file: name, layout: ESCONV_LAYOUT, examples: options.examples }, assessEsconvBaseline(read.turns));
+  return options.format === 'json' ? formatEvalJson(report) : formatEsconvText(report);
+}
+
 async function run(file: string, options: EvalOptions): Promise<void> {
   const columns = parseColumns(options.column ?? []);
   let valueMap;
@@ -56,6 +74,12 @@ async function run(file: string, options: EvalOptions): Promise<void> {
   const content = file === '-' ? await readStdin() : readTextFile(file);
   const name = file === '-' ? '(stdin)' : file;
   try {
+    if (options.layout === 'esconv' || (options.layout === 'auto' && looksLikeEsconv(content))) {
+      const csvOnly = (['column', 'map', 'counsellor'] as const).filter((option) => options[option] !== undefined);
+      if (csvOnly.length) throw new UsageError(`--${csvOnly[0]} applies to coded CSV files, not to ESConv's layout`);
+      emit(runEsconv(pack, content, name, options), options.out, file === '-' ? [] : [file]);
+      return;
+    }
     const turns = readTranscript(content, file === '-' ? 'stdin.csv' : file, { defaultTranscript: name, columns: columns.text });
     if (turns.length === 0) throw new InputError(name, 'no coded rows: the file is empty');
     const coder = makeCoder(Object.keys(turns[0]!.fields ?? {}), columns.codes, valueMap);
@@ -83,14 +107,15 @@ function wholeNumber(value: string): number {
 export function command(): Command {
   return withRuleOptions(
     new Command('eval')
-      .description('agreement of the rules with human behaviour codes (MITI-style), e.g. AnnoMI')
-      .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator); - reads standard input')
+      .description('agreement of the rules with human behaviour codes (MITI-style, e.g. AnnoMI) or ESConv\'s strategy labels')
+      .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator), or ESConv\'s dialogue TSV; - reads standard input')
       .addOption(OPTIONS.format(EVAL_FORMATS))
       .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(wholeNumber).default(0))
       .addOption(
         new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
       )
       .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
+      .addOption(new Option('--layout <layout>', 'how the file is coded: a coded CSV/TSV (AnnoMI) or ESConv\'s strategy layout').choices(EVAL_LAYOUTS).default('auto'))
       .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
       .addOption(OPTIONS.counsellor())
       .addOption(OPTIONS.out()),
@@ -102,9 +127,14 @@ AnnoMI's files work as they are: dev-full.csv (one row per annotator, with quest
 therapist-input subtypes) or dev-simple.csv (main_therapist_behaviour only). Several annotators of
 one utterance are combined by majority, ties counting as present.
 
+ESConv's dialogue file (dev.tsv: one line per dialogue prefix, turns joined by " EOS ") is read
+when its first line opens with WEIGHT SPEAKER TURN, or with --layout esconv. Each distinct
+supporter turn's strategy is compared with the rapport codes that stand for it.
+
 Examples:
   rapport eval annomi/dev-full.csv
   rapport eval annomi/dev-full.csv --examples 10 --format json --out eval.json
+  rapport eval esconv/dev.tsv --examples 5
   rapport eval coded.csv --column code=miti --map SR=reflection.simple --map "Q+=question.open"`,
     )
     .action(run);

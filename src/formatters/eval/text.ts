@@ -5,18 +5,18 @@ import chalk from 'chalk';
 import type { EvalReport, Example, Measure } from '../../eval/evaluate.js';
 import { WIDTH, wrap } from '../terminal.js';
 
-const fixed = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
+export const fixed = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function exampleLines(kind: string, examples: Example[]): string[] {
+export function exampleLines(kind: string, examples: Example[], shares = true): string[] {
   if (examples.length === 0) return [];
   const out = [`  ${chalk.bold(kind)}`];
   for (const e of examples) {
-    out.push(`    ${chalk.dim(`${e.transcript}:${e.id} (line ${e.line})`)} human ${e.human} (${Math.round(e.agreement * 100)}% of ${e.annotators}), rapport ${e.rapport}`);
+    out.push(`    ${chalk.dim(`${e.transcript}:${e.id} (line ${e.line})`)} human ${e.human}${shares ? ` (${Math.round(e.agreement * 100)}% of ${e.annotators})` : ''}, rapport ${e.rapport}`);
     if (e.client) out.push(chalk.dim(`      client: ${clip(e.client, WIDTH - 14)}`));
     out.push(`      ${wrap(`“${clip(e.text, 400)}”`, WIDTH - 6, '      ')}`);
     if (e.rules.length) out.push(chalk.dim(`      ${wrap(`rules: ${e.rules.join(', ')}`, WIDTH - 6, '      ')}`));
@@ -24,8 +24,8 @@ function exampleLines(kind: string, examples: Example[]): string[] {
   return out;
 }
 
-function measureRow(m: Measure): string {
-  if (!m.measured) return `  ${m.title.padEnd(30)} ${chalk.dim('not coded in this file')}`;
+export function measureRow(m: Measure, unmeasured = 'not coded in this file'): string {
+  if (!m.measured) return `  ${m.title.padEnd(30)} ${chalk.dim(unmeasured)}`;
   const c = m.confusion;
   return [
     `  ${m.title.padEnd(30)}`,
@@ -66,6 +66,13 @@ export function formatEvalText(report: EvalReport): string {
   out.push('');
   out.push(chalk.bold('  Rules that fired'));
   out.push(chalk.dim(`  ${'rule'.padEnd(40)} fired  rate  precision (against)`));
+  out.push(...ruleAndExampleLines(report), '', ...summaryTable(report));
+  return out.join('\n');
+}
+
+/** Per-rule firing, then (with --examples) each measure's worst disagreements; `shares` shows how many annotators agreed. */
+export function ruleAndExampleLines(report: EvalReport, shares = true): string[] {
+  const out: string[] = [];
   for (const r of report.rules.filter((rule) => rule.fired > 0)) {
     const precision = r.against === null ? chalk.dim('–') : `${fixed(r.precision)} (${r.against})`;
     out.push(`  ${r.id.padEnd(40)} ${String(r.fired).padStart(5)} ${fixed(r.rate).padStart(5)}  ${precision}`);
@@ -73,11 +80,10 @@ export function formatEvalText(report: EvalReport): string {
   const withExamples = report.measures.filter((m) => m.examples && (m.examples.falsePositives.length || m.examples.falseNegatives.length));
   for (const m of withExamples) {
     out.push('', chalk.bold(`Worst disagreements: ${m.title}`));
-    out.push(...exampleLines('false positives (rapport said so, the humans did not)', m.examples!.falsePositives));
-    out.push(...exampleLines('false negatives (the humans said so, rapport did not)', m.examples!.falseNegatives));
+    out.push(...exampleLines('false positives (rapport said so, the humans did not)', m.examples!.falsePositives, shares));
+    out.push(...exampleLines('false negatives (the humans said so, rapport did not)', m.examples!.falseNegatives, shares));
   }
-  out.push('', ...summaryTable(report));
-  return out.join('\n');
+  return out;
 }
 
 const REFERENCES: Record<string, string> = {
