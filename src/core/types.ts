@@ -24,6 +24,7 @@ export const BEHAVIOUR_CODES = [
   'advice',
   'directive',
   'information',
+  'reassurance',
 ] as const;
 export type BehaviourCode = (typeof BEHAVIOUR_CODES)[number];
 
