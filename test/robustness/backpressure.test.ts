@@ -1,6 +1,6 @@
 // Streamed batch output into a pipe whose reader is slower than rapport (`| gzip`, a database load):
-// scoring waits for the reader, so peak memory stays near that of the same run into a reader that
-// keeps up, instead of growing with everything scored but not yet read.
+// scoring waits for the reader, so peak memory stays near that of the same run into /dev/null,
+// instead of growing with everything scored but not yet read.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,10 @@ beforeAll(() => {
   writeFileSync(transcript, session.repeat(1200));
 });
 
-/** Peak resident memory of a running process so far, KiB, read from outside it (null once it is gone). */
+/**
+ * Peak resident memory of a running process so far, KiB, read from outside it (null once it is gone):
+ * the kernel's high-water mark where /proc has one, else the current size, sampled.
+ */
 function peakKiB(pid: number): number | null {
   try {
     if (existsSync('/proc/self/status')) return Number(/VmHWM:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) || null;
