@@ -89,6 +89,8 @@ describe('runBatch', () => {
       close: inline.close,
     };
     let release = (): void => {};
+    let full = (): void => {};
+    const outputFull = new Promise<void>((resolve) => (full = resolve));
     let flushes = 0;
     let submittedWhenFull = 0;
     const outcome = runBatch([file], {
@@ -98,9 +100,12 @@ describe('runBatch', () => {
       onFlush: () => {
         if (flushes++ > 0) return;
         submittedWhenFull = submitted;
+        full();
         return new Promise<void>((resolve) => (release = resolve));
       },
     });
+    await outputFull;
+    // Time for the run to carry on, were it not waiting.
     await settle();
     expect(flushes).toBe(1);
     expect(submitted).toBe(submittedWhenFull);
