@@ -1,7 +1,8 @@
 // The batch pipeline: files → turns (streamed) → counsellor turns with client context → scores
 // (inline or on workers, in chunks, results kept in input order) → records and summaries.
 // Output is left to the caller through `onRecord`; memory is bounded by the chunks in flight,
-// plus a small summary per transcript.
+// plus a small summary per transcript. Output that cannot keep up (`onFlush` still pending) holds
+// back reading and scoring, workers included: nothing new is submitted until it resolves.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { getOrAdd } from '../core/maps.js';
@@ -41,8 +42,8 @@ export interface RunOptions {
   /** Scoring requests in flight at once (bounds memory). */
   inFlight?: number;
   onRecord?: (record: BatchRecord) => void;
-  /** After each chunk of records: a moment to flush output. */
-  onFlush?: () => void;
+  /** After each chunk of records: a moment to flush output. Reading and scoring wait for its promise. */
+  onFlush?: () => void | Promise<void>;
   onError?: (error: BatchError) => void;
   /** A note that is not an error (e.g. a file without counsellor turns). */
   onNotice?: (message: string) => void;
@@ -141,7 +142,7 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     });
     turns += pending.metas.length;
     progress.turns = turns;
-    options.onFlush?.();
+    await options.onFlush?.();
     report();
   };
 

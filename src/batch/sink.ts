@@ -6,8 +6,11 @@ import { cannotWrite, temporaryFor } from '../io/output.js';
 
 export interface Sink {
   write(text: string): void;
-  /** Push what is buffered out (after each scored chunk). */
-  flush(): void;
+  /**
+   * Push what is buffered out (after each scored chunk). Resolves once the destination has room
+   * for more: scoring waits on it, so a slow reader holds back the run, not its memory.
+   */
+  flush(): Promise<void>;
   /** Finish: the file appears under its name only now. */
   commit(): void;
   /** Give up: remove the temporary file. */
@@ -43,10 +46,33 @@ export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClo
     closed = true;
     onClosed();
   });
+  // Set while the stream holds more than its high-water mark, until it drains (or closes).
+  let room: Promise<void> | null = null;
+  const waitForRoom = (): Promise<void> =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        stream.off('drain', done);
+        stream.off('close', done);
+        stream.off('error', done);
+        room = null;
+        resolve();
+      };
+      stream.on('drain', done);
+      stream.on('close', done);
+      stream.on('error', done);
+    });
   const { write, flush } = buffered((text) => {
-    if (!closed) stream.write(text);
+    if (!closed && !stream.write(text)) room ??= waitForRoom();
   });
-  return { write, flush, commit: flush, abort: flush };
+  return {
+    write,
+    flush: async () => {
+      flush();
+      await room;
+    },
+    commit: flush,
+    abort: flush,
+  };
 }
 
 export function fileSink(out: string): Sink {
@@ -75,7 +101,8 @@ export function fileSink(out: string): Sink {
   });
   return {
     write,
-    flush,
+    // Written synchronously: the disk's pace is already the run's.
+    flush: async () => flush(),
     commit() {
       flush();
       if (!open) return;

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 export interface Run {
   /** Wall time, seconds. */
@@ -25,6 +26,20 @@ export interface Command {
   /** Exit codes that mean "ran fine" (linters exit non-zero when they find something). */
   ok: (code: number) => boolean;
   env?: NodeJS.ProcessEnv;
+  /** Standard output into a pipe read at this pace (a slow consumer: a database load, a network copy), not /dev/null. */
+  readerBytesPerSecond?: number;
+}
+
+function readSlowly(stream: Readable, bytesPerSecond: number): void {
+  const start = Date.now();
+  let bytes = 0;
+  stream.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    const wait = start + (bytes / bytesPerSecond) * 1000 - Date.now();
+    if (wait <= 0) return;
+    stream.pause();
+    setTimeout(() => stream.resume(), wait);
+  });
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -48,7 +63,7 @@ if (isMainThread && process.env.RAPPORT_BENCH_RSS) {
     }
   }
 
-  /** Runs `cmd` once, standard output to /dev/null. */
+  /** Runs `cmd` once, standard output to /dev/null (or its slow reader). */
   run(cmd: Command): Promise<Run> {
     rmSync(this.rssFile, { force: true });
     const [file, args, env] =
@@ -68,7 +83,8 @@ if (isMainThread && process.env.RAPPORT_BENCH_RSS) {
     return new Promise((resolve, reject) => {
       let stderr = '';
       const start = process.hrtime.bigint();
-      const child = spawn(file, args, { stdio: ['ignore', devNull, 'pipe'], env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      const child = spawn(file, args, { stdio: ['ignore', cmd.readerBytesPerSecond ? 'pipe' : devNull, 'pipe'], env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+      if (cmd.readerBytesPerSecond) readSlowly(child.stdout!, cmd.readerBytesPerSecond);
       child.stderr!.setEncoding('utf8');
       child.stderr!.on('data', (chunk: string) => {
         // keep only the tail: linters report on standard error

@@ -34,7 +34,11 @@ const TARGETS = {
   rssMiB: 150,
   rssGrowth: 1.2,
   timePerTurnGrowth: 1.2,
+  pipeRssRatio: 1.2,
+  pipeRssMiB: 300,
 };
+/** The scaling run repeated into a pipe read at this pace, slower than rapport writes (issue 17). */
+const PIPE = { factor: 10, readerMBPerSecond: 2 };
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -346,6 +350,27 @@ async function main(): Promise<void> {
       checks.push(['peak RSS <= 150 MiB (every scale)', `${fmt(maxRss, 1)} MiB`, maxRss <= TARGETS.rssMiB]);
       checks.push([`peak RSS within 20% ${first.factor}x -> ${last.factor}x`, `${fmt(rssGrowth)}x`, rssGrowth <= TARGETS.rssGrowth && rssGrowth >= 1 / TARGETS.rssGrowth]);
       checks.push([`time per turn within 1.2x ${first.factor}x -> ${last.factor}x`, `${fmt(tptGrowth)}x`, tptGrowth <= TARGETS.timePerTurnGrowth]);
+
+      const pipeFactor = SCALES.includes(PIPE.factor) ? PIPE.factor : first.factor;
+      const toFile = rows[`${pipeFactor}x`]!;
+      log(`scaling ${pipeFactor}x into a pipe read at ${PIPE.readerMBPerSecond} MB/s: 1 run`);
+      const slowPipe = { ...rapportBatch(corpora.get(pipeFactor), undefined, 'rapport batch | slow reader'), readerBytesPerSecond: PIPE.readerMBPerSecond * MB };
+      const piped = throughput((await interleaved(meter, [slowPipe], 1, 0, onRun)).get(slowPipe.name)!, corpora.get(pipeFactor));
+      const pipeRatio = piped.peakRssMiB / toFile.peakRssMiB;
+      results.pipe = { factor: pipeFactor, readerMBPerSecond: PIPE.readerMBPerSecond, toDevNull: toFile, toSlowPipe: piped, peakRssRatio: round(pipeRatio) };
+      out.push(
+        '',
+        `Output into a pipe (${pipeFactor}x; the reader takes ${PIPE.readerMBPerSecond} MB/s, slower than rapport writes)`,
+        table(
+          ['standard output', 'runs', 'wall s', 'peak RSS MiB'],
+          [
+            ['> /dev/null', toFile.runs, fmt(toFile.seconds), fmt(toFile.peakRssMiB, 1)],
+            [`| reader at ${PIPE.readerMBPerSecond} MB/s`, piped.runs, fmt(piped.seconds), fmt(piped.peakRssMiB, 1)],
+          ],
+        ),
+      );
+      checks.push(['pipe peak RSS within 20% of /dev/null', `${fmt(pipeRatio)}x`, pipeRatio <= TARGETS.pipeRssRatio]);
+      checks.push(['pipe peak RSS < 300 MiB', `${fmt(piped.peakRssMiB, 1)} MiB`, piped.peakRssMiB < TARGETS.pipeRssMiB]);
     }
 
     results.machine = { ...(results.machine as object), loadAverageAtEnd: loadavg().map((n) => round(n, 2)) };
