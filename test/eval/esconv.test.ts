@@ -118,7 +118,7 @@ describe('rapport eval on ESConv', () => {
       'other',
     ]);
     const strategies = Object.fromEntries(report.esconv.strategies.map((s: { strategy: string }) => [s.strategy, s]));
-    expect(strategies['Affirmation and Reassurance']).toMatchObject({ turns: 2, codes: ['affirmation', 'validation'], unused: ['reassurance'] });
+    expect(strategies['Affirmation and Reassurance']).toMatchObject({ turns: 2, codes: ['affirmation', 'validation', 'reassurance'], unused: [] });
     expect(strategies['Providing Suggestions'].codes).toEqual(['advice', 'directive']);
     expect(strategies.Other.codes).toEqual([]);
     for (const m of report.measures.filter((measure: { measured: boolean }) => measure.measured)) {
@@ -136,7 +136,7 @@ describe('rapport eval on ESConv', () => {
   it('prints the mapping and a README table with the baseline beside rapport', () => {
     const result = rapport(['eval', FIXTURE, '--examples', '1']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Affirmation and Reassurance\s+2\s+affirmation, validation \(reassurance: not a rapport code\)/);
+    expect(result.stdout).toMatch(/Affirmation and Reassurance\s+2\s+affirmation, validation, reassurance\n/);
     expect(result.stdout).toMatch(/\| strategy \| turns \| rapport codes \| rapport \| simple baseline \|/);
     expect(result.stdout).toMatch(/\| Self-disclosure \| 1 \| none \| – \| – \|/);
     expect(result.stdout).toMatch(/dialogue \d+:turn \d+ \(line \d+\)/);
