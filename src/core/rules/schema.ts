@@ -89,6 +89,11 @@ const patternRule = z.strictObject({
   scope: z.enum(SCOPES).optional().describe('where to look; `reply` reports at most one match per reply; default sentence'),
   patterns: z.array(nonEmpty).min(1),
   unless: z.array(nonEmpty).min(1).optional().describe('a match is dropped when one of these matches in the same sentence'),
+  carries: z
+    .array(nonEmpty)
+    .min(1)
+    .optional()
+    .describe('a match counts only when one of these matches in its sentence from the match on: a frame earns credit only for what it carries'),
 });
 
 export const METRICS = ['questions', 'sentences', 'words', 'length-ratio', 'matches'] as const;

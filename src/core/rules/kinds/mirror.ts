@@ -87,7 +87,7 @@ function verbatim(context: RuleContext, client: Analysis): { value: number; span
   return { value, span };
 }
 
-const PERSONAL = new Set(['i', "i'm", "i've", "i'd", 'me', 'we', "we're", 'he', "he's", 'she', "she's", 'they', "they're", 'him', 'her', 'them', 'it', "it's", 'people']);
+const PERSONAL = new Set(['i', "i'm", "i've", "i'd", 'me', 'we', "we're", 'he', "he's", 'she', "she's", 'they', "they're", 'him', 'her', 'them', 'people', 'who', 'someone', 'everyone', 'others', 'anyone']);
 
 /**
  * A feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so
@@ -95,8 +95,14 @@ const PERSONAL = new Set(['i', "i'm", "i've", "i'd", 'me', 'we', "we're", 'he', 
  */
 function putOnClient(context: RuleContext, token: Token): boolean {
   const words = context.reply.words;
-  for (let i = words.indexOf(token) - 1; i >= 0 && words[i]!.sentence === token.sentence; i -= 1) {
-    if (SECOND_PERSON.has(words[i]!.norm)) return !negated(context.reply, words.indexOf(token));
+  const at = words.indexOf(token);
+  for (let i = at - 1; i >= 0 && words[i]!.sentence === token.sentence; i -= 1) {
+    if (SECOND_PERSON.has(words[i]!.norm)) return !negated(context.reply, at);
+    if (PERSONAL.has(words[i]!.norm)) return false;
+  }
+  // No one named before it ("there's a lot of sadness in this for you"): a "you" after it decides.
+  for (let i = at + 1; i < words.length && words[i]!.sentence === token.sentence; i += 1) {
+    if (SECOND_PERSON.has(words[i]!.norm)) return !negated(context.reply, at);
     if (PERSONAL.has(words[i]!.norm)) return false;
   }
   return false;

@@ -24,6 +24,10 @@ function sentencesInScope(rule: PatternRule, sentences: Sentence[]): Sentence[] 
 export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
   const patterns = rule.patterns.map((source) => index.compile(source));
   const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
+  const carriers = (rule.carries ?? []).map((source) => index.compile(source));
+  // A frame earns credit only for what it carries: one of `carries` must match from the frame on.
+  const carries = (context: RuleContext, sentence: Sentence, first: number): boolean =>
+    carriers.length === 0 || carriers.some((carrier) => context.matches(carrier, sentence).some((range) => range.first >= first));
   return {
     definition: rule,
     phase: 1,
@@ -34,6 +38,7 @@ export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
         if (exceptions.some((exception) => context.matches(exception, sentence).length > 0)) continue;
         for (const pattern of patterns) {
           for (const range of context.matches(pattern, sentence)) {
+            if (!carries(context, sentence, range.first)) continue;
             const start = sentence.words[range.first]!.start;
             const end = sentence.words[range.last - 1]!.end;
             if (!matches.some((match) => match.start < end && start < match.end)) matches.push({ start, end });
