@@ -32,8 +32,10 @@ export interface Progress {
 export interface RunOptions {
   scorer: Scorer;
   columns?: ColumnOptions;
-  /** Counsellor speaker names (`--counsellor`); default labels when empty. */
+  /** Counsellor speaker names (`--counsellor`), besides the default labels. */
   counsellor?: string[];
+  /** The names are the only counsellors (`--only-counsellor`). */
+  counsellorOnly?: boolean;
   /** Field to group transcripts by; else a known counsellor/student field when present. */
   groupBy?: string;
   /** Turns per scoring request. */
@@ -154,7 +156,7 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     while (queue.length >= inFlight) await drain();
   };
 
-  const counsellor = (speaker: string): boolean => isCounsellor(speaker, options.counsellor);
+  const counsellor = (speaker: string): boolean => isCounsellor(speaker, options.counsellor, options.counsellorOnly);
 
   for (const [fileIndex, source] of files.entries()) {
     const speakers = new Set<string>();

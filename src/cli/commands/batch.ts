@@ -37,6 +37,7 @@ export const WORKER_MIN_BYTES = 2_000_000;
 
 interface BatchOptions extends CommonOptions {
   counsellor?: string[];
+  onlyCounsellor?: string[];
   speakerColumn?: string;
   textColumn?: string;
   transcriptColumn?: string;
@@ -121,7 +122,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   try {
     outcome = await runBatch(files, {
       scorer,
-      counsellor: options.counsellor?.length ? options.counsellor : config.batch?.counsellor,
+      counsellor: options.onlyCounsellor
+        ? [...options.onlyCounsellor, ...(options.counsellor ?? [])]
+        : [...(config.batch?.counsellor ?? []), ...(options.counsellor ?? [])],
+      counsellorOnly: options.onlyCounsellor !== undefined,
       columns: { speaker: options.speakerColumn, text: options.textColumn, transcript: options.transcriptColumn, id: options.idColumn },
       groupBy: options.groupBy,
       summaries: streamed ? 'scores' : 'full',
@@ -198,6 +202,7 @@ export function command(): Command {
       .addOption(OPTIONS.format(BATCH_FORMATS))
       .addOption(OPTIONS.out())
       .addOption(OPTIONS.counsellor())
+      .addOption(OPTIONS.onlyCounsellor())
       .addOption(OPTIONS.speakerColumn())
       .addOption(OPTIONS.textColumn())
       .addOption(OPTIONS.transcriptColumn())
@@ -213,16 +218,19 @@ export function command(): Command {
 Examples:
   rapport batch sessions/*.txt
   rapport batch sessions/ --format html --out supervision.html
-  rapport batch ../shared/data/annomi/dev-simple.csv --format jsonl > turns.jsonl
-  rapport batch recordings/*.vtt --counsellor "Dr Ada Lee" --counsellor Sam --format markdown
-  rapport batch cohort.csv --group-by student --sort name --format csv --out turns.csv
-  rapport batch exports/*.csv --speaker-column who --text-column said --fail-under 50
+  rapport batch annomi/dev-simple.csv --format jsonl > turns.jsonl
+  rapport batch recordings/*.vtt --counsellor "Dr Ada Lee" --format markdown
+  rapport batch cohort.csv --group-by student --sort name -f csv -o turns.csv
+  rapport batch exports/*.csv --speaker-column who --text-column said \\
+      --fail-under 50
   cat session.jsonl | rapport batch - --format json
 
-Speakers labelled counsellor, counselor, therapist, practitioner, helper, worker, interviewer
-or T are the counsellor unless --counsellor names them. Each counsellor turn is scored with
-the client turn(s) just before it. Exit codes: 0 ok, 1 a transcript's mean is below
---fail-under, 2 a file could not be read (the others are still scored) or a bad option.`,
+Speakers labelled counsellor, counselor, therapist, practitioner, helper, worker,
+interviewer, supporter or T are the counsellor, and so are the names given with
+--counsellor; --only-counsellor names the only ones. Each counsellor turn is
+scored with the client turn(s) just before it. Exit codes: 0 ok, 1 a transcript's
+mean is below --fail-under, 2 a file could not be read (the others are still
+scored) or a bad option.`,
     )
     .action(run);
 }
