@@ -60,6 +60,8 @@ export interface BatchOutcome {
   results: TranscriptResult[];
   /** The lowest mean score of any transcript (what --fail-under compares), or null without turns. */
   lowestMean: number | null;
+  /** Every transcript's mean score (for --fail-under's message), in input order. */
+  means: { source: string; transcript: string; mean: number }[];
   errors: BatchError[];
   turns: number;
 }
@@ -215,11 +217,14 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
   while (queue.length > 0) await drain();
   const everyBuilder = [...builders.values()].flatMap((ofSource) => [...ofSource.values()]);
   let lowestMean: number | null = null;
+  const means: BatchOutcome['means'] = [];
   for (const builder of everyBuilder) {
     const mean = builder.meanScore();
-    if (mean !== null && (lowestMean === null || mean < lowestMean)) lowestMean = mean;
+    if (mean === null) continue;
+    means.push({ source: builder.source, transcript: builder.transcript, mean });
+    if (lowestMean === null || mean < lowestMean) lowestMean = mean;
   }
   // Streamed output prints no summaries: building thousands at the end was the run's peak of memory.
   const results = options.summaries === 'scores' ? [] : everyBuilder.map((b) => b.finish());
-  return { results, lowestMean, errors, turns };
+  return { results, lowestMean, means, errors, turns };
 }

@@ -7,6 +7,7 @@ import type { CompiledPack } from '../core/rules/pack.js';
 import type { Severity } from '../core/types.js';
 import { extractExamples, type Example, type ExtractOptions } from '../readers/training/index.js';
 import { MIN_SCORE_RULE, UNKNOWN_DIRECTIVE_RULE, UNKNOWN_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE, type ExampleResult, type FileResult, type LintMessage, type LintReport, type LintSummary, type RuleInfo, type Span } from './types.js';
+import { plural } from '../formatters/plural.js';
 
 export interface LintOptions {
   extract?: Partial<ExtractOptions>;
@@ -199,8 +200,6 @@ export function summarise(report: Pick<LintReport, 'files' | 'problems'>): LintS
 export interface Thresholds {
   maxWarnings?: number;
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Each threshold the run failed, in words: which one and by how much. */
 export function failedThresholds(summary: LintSummary, thresholds: Thresholds = {}): string[] {

@@ -21,7 +21,7 @@ describe('rapport rules', () => {
     expect(rapport(['rules', 'test']).status).toBe(0);
     const custom = rapport(['rules', 'test', 'fixtures/packs/custom']);
     expect(custom.status).toBe(0);
-    expect(custom.stdout).toMatch(/all 4 examples of 1 rules pass/);
+    expect(custom.stdout).toMatch(/all 4 examples of 1 rule pass/);
   });
 
   it('fails rules test with exit 1 and says which example failed and why', () => {

@@ -5,7 +5,7 @@ import { getOrAdd } from '../../core/maps.js';
 import { expandInputs } from '../../batch/inputs.js';
 import { defaultThreads, pooledScorer } from '../../batch/pool.js';
 import { progressBar } from '../../batch/progress.js';
-import { formatError, runBatch } from '../../batch/run.js';
+import { formatError, runBatch, type BatchOutcome } from '../../batch/run.js';
 import { fileSink, stdoutSink, type Sink } from '../../batch/sink.js';
 import type { BatchRecord, TranscriptResult } from '../../batch/types.js';
 import { csvHeader, csvRow } from '../../formatters/batch/csv.js';
@@ -63,6 +63,16 @@ function threadsFor(jobs: string, files: string[]): number {
 }
 
 class Interrupted extends Error {}
+
+const oneDecimal = (value: number): string => String(Math.round(value * 10) / 10);
+
+/** Which transcripts fell below --fail-under, and by how much: the lowest by name. */
+function failUnderMessage(below: BatchOutcome['means'], failUnder: number): string {
+  const lowest = below.reduce((a, b) => (b.mean < a.mean ? b : a));
+  const name = lowest.transcript === lowest.source ? lowest.source : `${lowest.source} (${lowest.transcript})`;
+  const count = below.length === 1 ? '1 transcript has' : `${below.length} transcripts have`;
+  return `${count} a mean score below --fail-under ${failUnder}; the lowest is ${name} at ${oneDecimal(lowest.mean)} (${oneDecimal(failUnder - lowest.mean)} short)`;
+}
 
 /**
  * With memory to spare, V8 lets the heap grow to about four times what survived its last full
@@ -162,7 +172,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
     process.off('SIGTERM', interrupted);
   }
 
-  const { results, errors, lowestMean } = outcome;
+  const { results, errors, lowestMean, means } = outcome;
   const foreign: string[] = [];
   for (const [source, ofSource] of languages) {
     for (const [transcript, language] of ofSource) if (language?.notEnglish()) foreign.push(transcript === source ? source : `${source} (${transcript})`);
@@ -191,6 +201,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   if (errors.length > 0) process.exitCode = 2;
   else if (options.failUnder !== undefined && lowestMean !== null && lowestMean < options.failUnder) {
     process.exitCode = 1;
+  }
+  if (options.failUnder !== undefined) {
+    const below = means.filter(({ mean }) => mean < options.failUnder!);
+    if (below.length > 0) say(failUnderMessage(below, options.failUnder));
   }
 }
 

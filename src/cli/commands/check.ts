@@ -47,7 +47,10 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
         ? formatMarkdown(critique)
         : formatText(critique, assessment.scores, pack, { explain: options.explain });
   emit(report, options.out, [...inputs, ...(options.clientFile ? [options.clientFile] : [])]);
-  if (options.failUnder !== undefined && critique.score < options.failUnder) process.exitCode = 1;
+  if (options.failUnder !== undefined && critique.score < options.failUnder) {
+    process.stderr.write(`rapport: the score ${critique.score} is below --fail-under ${options.failUnder} (${options.failUnder - critique.score} short)\n`);
+    process.exitCode = 1;
+  }
 }
 
 export function command(): Command {

@@ -23,6 +23,7 @@ import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../reader
 import { atLeast, minSeverityOf, OPTIONS, withRuleOptions, type CommonOptions, type MinSeverity } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
+import { plural } from '../../formatters/plural.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
@@ -131,7 +132,7 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
     const written = toBaseline(files, keyFor(options.writeBaseline));
     writeAtomic(options.writeBaseline, `${JSON.stringify(written, null, 2)}\n`, found.files.map((f) => f.path));
     files = applyBaseline(files, written, keyFor(options.writeBaseline));
-    process.stderr.write(`rapport: wrote ${written.findings.length} findings to the baseline ${options.writeBaseline}\n`);
+    process.stderr.write(`rapport: wrote ${plural(written.findings.length, 'finding')} to the baseline ${options.writeBaseline}\n`);
   } else if (baseline && options.baseline) {
     files = applyBaseline(files, baseline, keyFor(options.baseline));
   }

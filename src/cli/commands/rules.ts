@@ -13,6 +13,7 @@ import { InputError, UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup } from '../setup.js';
+import { plural } from '../../formatters/plural.js';
 
 const common = withRuleOptions;
 
@@ -34,7 +35,7 @@ function list(pack: CompiledPack, options: CommonOptions): void {
     const kind = row.kind === 'strength' ? chalk.green(row.kind.padEnd(8)) : chalk.red(row.kind.padEnd(8));
     lines.push(`${row.id.padEnd(idWidth)}  ${kind} ${row.severity.padEnd(8)} ${String(row.weight).padStart(6)}  ${row.type}`);
   }
-  lines.push(chalk.dim(`${rows.length} rules`));
+  lines.push(chalk.dim(plural(rows.length, 'rule')));
   emit(lines.join('\n'), options.out);
 }
 
@@ -99,8 +100,8 @@ async function test(paths: string[], options: CommonOptions): Promise<void> {
     const rules = new Set(results.map((result) => result.ruleId)).size;
     lines.push(
       failures.length
-        ? chalk.red(`${failures.length} of ${results.length} examples failed across ${rules} rules`)
-        : chalk.green(`all ${results.length} examples of ${rules} rules pass`),
+        ? chalk.red(`${failures.length} of ${plural(results.length, 'example')} failed across ${plural(rules, 'rule')}`)
+        : chalk.green(`all ${plural(results.length, 'example')} of ${plural(rules, 'rule')} pass`),
     );
     emit(lines.join('\n'), options.out);
   }
