@@ -130,6 +130,8 @@ export interface LoadPacksOptions {
   /** extra pack folders, in order */
   packs?: string[];
   settings?: Record<string, RuleSetting>;
+  /** The config file the settings come from, and where each rule id is written in it. */
+  settingsFile?: { file: string; positions: Record<string, [number, number]> };
   /** leave the built-in pack out (rule authors testing a pack alone) */
   builtin?: boolean;
 }
@@ -144,10 +146,17 @@ export async function loadPack(options: LoadPacksOptions = {}): Promise<Compiled
     }
     return compilePack(sources, options.settings, options.builtin !== false ? precompiledPatterns : undefined);
   } catch (error) {
+    if (error instanceof RuleCompileError && error.file === CONFIG_PLACEHOLDER && options.settingsFile && error.ruleId) {
+      const { file, positions } = options.settingsFile;
+      throw new InputError(file, `unknown rule "${error.ruleId}": no rule pack defines it (see rapport rules list)`, ...(positions[error.ruleId] ?? [null, null]));
+    }
     if (error instanceof RuleCompileError) throw ruleError(error);
     throw error;
   }
 }
+
+/** What the compiler calls the config, which it never sees. */
+const CONFIG_PLACEHOLDER = '(config)';
 
 export function ruleError(error: RuleCompileError): InputError {
   const rule = error.ruleId ? `rule "${error.ruleId}": ` : '';

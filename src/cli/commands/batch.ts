@@ -21,7 +21,7 @@ import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
-import { useColour } from '../setup.js';
+import { packOptions as packOptionsOf, useColour } from '../setup.js';
 import { LanguageCheck } from '../language.js';
 
 export const BATCH_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown', 'html'] as const;
@@ -96,7 +96,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   if (options.out) refuseInputs(options.out, files);
 
   const config = await loadConfig(options.config, process.cwd());
-  const packOptions: LoadPacksOptions = { packs: [...(config.packs ?? []), ...(options.rules ?? [])], settings: config.rules };
+  const packOptions: LoadPacksOptions = packOptionsOf(config, options);
   useColour(options);
   const threads = threadsFor(options.jobs, files);
   // The main thread loads the pack too (it scores as well, and reports a bad rule file).
