@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
+import { noteInput } from './output.js';
 import { yamlProblem } from '../core/limits.js';
 
 const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
@@ -95,6 +96,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   const file = explicit ?? (found === null ? null : relative(cwd, found).startsWith('..') ? found : relative(cwd, found));
   if (!file) return { file: null, dir: cwd };
   let content: string;
+  noteInput(file);
   try {
     content = readFileSync(file, 'utf8');
   } catch {

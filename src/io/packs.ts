@@ -8,6 +8,7 @@ import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type
 import type { SerialPatterns } from '../core/rules/pattern.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
+import { noteInput } from './output.js';
 
 /** The folder holding package.json, whether running from dist/ (bundled) or src/io/ (tests). */
 function packageRoot(): string {
@@ -86,6 +87,7 @@ async function parsePackDir(dir: string): Promise<PackSource> {
   const { parseRuleFile } = await import('../core/rules/parse.js');
   const sources = packFiles(dir).map((file) => {
     let content: string;
+    noteInput(file);
     try {
       content = readFileSync(file, 'utf8');
     } catch {

@@ -100,7 +100,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   useColour(options);
   const threads = threadsFor(options.jobs, files);
   // The main thread loads the pack too (it scores as well, and reports a bad rule file).
-  const scorer = pooledScorer(await loadPack(packOptions), threads, packOptions, process.env.RAPPORT_MAIN_THREAD_SCORES !== '0');
+  const pack = await loadPack(packOptions);
+  // The config and rule files are read now: the report must not replace one either.
+  if (options.out) refuseInputs(options.out, files);
+  const scorer = pooledScorer(pack, threads, packOptions, process.env.RAPPORT_MAIN_THREAD_SCORES !== '0');
 
   const streamed = STREAMED.has(options.format);
   let sink: Sink | null = null;

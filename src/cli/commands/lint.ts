@@ -95,6 +95,9 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
   if (options.baseline && options.writeBaseline && resolve(options.baseline) !== resolve(options.writeBaseline)) {
     throw new UsageError('give --baseline or --write-baseline, or the same file to both (to update it)');
   }
+  if (options.out && options.writeBaseline && resolve(options.out) === resolve(options.writeBaseline)) {
+    throw new UsageError('--out and --write-baseline name the same file: the report would replace the baseline');
+  }
   const { config, pack } = await setup(options);
   const cwd = process.cwd();
   const lintConfig = config.lint ?? {};
