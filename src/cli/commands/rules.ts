@@ -11,6 +11,8 @@ import { analyse } from '../../core/tokens/analyse.js';
 import { wrap } from '../../formatters/terminal.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
+import { loadConfig } from '../../io/config.js';
+import { validatePacks } from '../../io/validate-pack.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup } from '../setup.js';
 import { plural } from '../../formatters/plural.js';
@@ -109,9 +111,20 @@ async function test(paths: string[], options: CommonOptions): Promise<void> {
 }
 
 async function validate(paths: string[], options: CommonOptions): Promise<void> {
-  const dirs = packDirs(paths);
-  const { pack } = await setup({ ...options, rules: [...(options.rules ?? []), ...dirs] });
-  emit(`${chalk.green('valid')}: ${pack.rules.length} rules in ${dirs.length ? dirs.join(', ') : 'the built-in pack'}`, options.out);
+  const config = await loadConfig(options.config, process.cwd());
+  const dirs = packDirs(paths.length ? paths : [...(config.packs ?? []), ...(options.rules ?? [])]);
+  const { problems, rules } = await validatePacks(dirs);
+  if (problems.length > 0) {
+    for (const problem of problems) {
+      process.stderr.write(`rapport: ${problem.file}:${problem.line}:${problem.column}: ${problem.ruleId ? `rule "${problem.ruleId}": ` : ''}${problem.message}\n`);
+    }
+    process.stderr.write(`rapport: ${plural(problems.length, 'problem')} in ${dirs.join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // The packs load together too (with the built-in pack and the config's settings), as a run would.
+  await setup({ ...options, rules: [...(options.rules ?? []), ...paths] });
+  emit(`${chalk.green('valid')}: ${plural(rules, 'rule')} in ${dirs.length ? dirs.join(', ') : 'the built-in pack'}`, options.out);
 }
 
 async function trace(words: string[], options: CommonOptions & { client?: string }): Promise<void> {
@@ -161,9 +174,9 @@ export function command(): Command {
     `
 Examples:
   rapport rules list
-  rapport rules show openness.directive-you-need-to
-  rapport rules test my-pack/
-  rapport rules validate my-pack/
+  rapport rules show openness.directive
+  rapport rules test course-rules/
+  rapport rules validate course-rules/
   rapport rules trace "I wonder if part of you wants to stop?"`,
   );
   const withSetup = (fn: (pack: CompiledPack, options: CommonOptions) => void) => async (options: CommonOptions) => {
