@@ -242,12 +242,12 @@ Examples:
       --fail-under 50
   cat session.jsonl | rapport batch - --format json
 
-Speakers labelled counsellor, counselor, therapist, practitioner, helper, worker,
-interviewer, supporter or T are the counsellor, and so are the names given with
---counsellor; --only-counsellor names the only ones. Each counsellor turn is
-scored with the client turn(s) just before it. Exit codes: 0 ok, 1 a transcript's
-mean is below --fail-under, 2 a file could not be read (the others are still
-scored) or a bad option.`,
+Speakers labelled counsellor, counselor, therapist, practitioner, helper,
+worker, interviewer, supporter or T are the counsellor, and so are the names
+given with --counsellor; --only-counsellor names the only ones. Each counsellor
+turn is scored with the client turn(s) just before it. Exit codes: 0 ok, 1 a
+transcript's mean is below --fail-under, 2 a file could not be read (the others
+are still scored) or a bad option.`,
     )
     .action(run);
 }

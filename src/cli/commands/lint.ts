@@ -221,9 +221,9 @@ A comment naming a rule no pack defines is a warning (rapport/unknown-rule), and
 so is one that suppresses nothing (rapport/unused-disable).
 
 Exit codes: 0 nothing failed; 1 an error-level finding, more warnings than
---max-warnings, or an example below --fail-under / lint.minScore; 2 a bad option,
-config, a path that matches nothing, or a file that could not be read (the others
-are still linted and reported).`,
+--max-warnings, or an example below --fail-under / lint.minScore; 2 a bad
+option or config, a path that matches nothing, or a file that could not be
+read (the others are still linted and reported).`,
     )
     .action(run);
 }
