@@ -7,6 +7,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import type { z } from 'zod';
 import { yamlProblem } from '../core/limits.js';
 import { compilePack, RuleCompileError, type SourcedRule } from '../core/rules/pack.js';
+import { parseRuleFile } from '../core/rules/parse.js';
 import { lexiconsSchema, ruleSchema, type RuleDefinition } from '../core/rules/schema.js';
 import { plural } from '../formatters/plural.js';
 import { noteInput } from './output.js';
@@ -21,6 +22,9 @@ export interface PackProblem {
 }
 
 type Path = readonly PropertyKey[];
+
+/** The loader refuses larger rule files before parsing them (src/core/rules/parse.ts). */
+const MAX_RULE_FILE_CHARS = 2 * 1024 * 1024;
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
@@ -110,6 +114,17 @@ function checkFile(path: string): FileCheck {
   } catch {
     problems.push({ file, line: 1, column: 1, ruleId: null, message: 'cannot read this rule file' });
     return none;
+  }
+  // The loader's own reading comes first: its limits (size, aliases) hold here too, and a file it
+  // accepts needs no second look.
+  try {
+    return { ...parseRuleFile(content, file), problems };
+  } catch (error) {
+    if (!(error instanceof RuleCompileError)) throw error;
+    if (content.length > MAX_RULE_FILE_CHARS || error.message.startsWith('cannot expand')) {
+      problems.push({ file, line: error.line, column: error.column, ruleId: error.ruleId, message: error.message });
+      return none;
+    }
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
