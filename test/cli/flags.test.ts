@@ -18,6 +18,21 @@ describe('short flags', () => {
   });
 });
 
+describe('check --quiet and --min-severity', () => {
+  it('hide issues below the level and keep the score and the strengths', () => {
+    const reply = 'You need to calm down.';
+    const critique = (args: string[]) => JSON.parse(rapport(['check', '-f', 'json', ...args, reply]).stdout);
+    const all = critique([]);
+    const issues = (c: { findings: { kind: string; severity: string }[] }) => c.findings.filter((f) => f.kind === 'issue').map((f) => f.severity);
+    expect(new Set(issues(all))).toEqual(new Set(['error', 'warning', 'info']));
+    const quiet = critique(['--quiet']);
+    expect(issues(quiet)).toEqual(['error']);
+    expect(quiet.score).toBe(all.score);
+    expect(quiet.findings.filter((f: { kind: string }) => f.kind === 'strength')).toEqual(all.findings.filter((f: { kind: string }) => f.kind === 'strength'));
+    expect(new Set(issues(critique(['--min-severity', 'warn'])))).toEqual(new Set(['error', 'warning']));
+  });
+});
+
 describe('counsellor labels in batch', () => {
   const transcript = (): string => {
     const dir = mkdtempSync(join(tmpdir(), 'rapport-labels-'));
