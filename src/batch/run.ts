@@ -33,8 +33,10 @@ export interface Progress {
 export interface RunOptions {
   scorer: Scorer;
   columns?: ColumnOptions;
-  /** Counsellor speaker names (`--counsellor`); default labels when empty. */
+  /** Counsellor speaker names (`--counsellor`), besides the default labels. */
   counsellor?: string[];
+  /** The names are the only counsellors (`--only-counsellor`). */
+  counsellorOnly?: boolean;
   /** Field to group transcripts by; else a known counsellor/student field when present. */
   groupBy?: string;
   /** Turns per scoring request. */
@@ -59,6 +61,8 @@ export interface BatchOutcome {
   results: TranscriptResult[];
   /** The lowest mean score of any transcript (what --fail-under compares), or null without turns. */
   lowestMean: number | null;
+  /** Every transcript's mean score (for --fail-under's message), in input order. */
+  means: { source: string; transcript: string; mean: number }[];
   errors: BatchError[];
   turns: number;
 }
@@ -155,7 +159,7 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
     while (queue.length >= inFlight) await drain();
   };
 
-  const counsellor = (speaker: string): boolean => isCounsellor(speaker, options.counsellor);
+  const counsellor = (speaker: string): boolean => isCounsellor(speaker, options.counsellor, options.counsellorOnly);
 
   for (const [fileIndex, source] of files.entries()) {
     const speakers = new Set<string>();
@@ -214,11 +218,14 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
   while (queue.length > 0) await drain();
   const everyBuilder = [...builders.values()].flatMap((ofSource) => [...ofSource.values()]);
   let lowestMean: number | null = null;
+  const means: BatchOutcome['means'] = [];
   for (const builder of everyBuilder) {
     const mean = builder.meanScore();
-    if (mean !== null && (lowestMean === null || mean < lowestMean)) lowestMean = mean;
+    if (mean === null) continue;
+    means.push({ source: builder.source, transcript: builder.transcript, mean });
+    if (lowestMean === null || mean < lowestMean) lowestMean = mean;
   }
   // Streamed output prints no summaries: building thousands at the end was the run's peak of memory.
   const results = options.summaries === 'scores' ? [] : everyBuilder.map((b) => b.finish());
-  return { results, lowestMean, errors, turns };
+  return { results, lowestMean, means, errors, turns };
 }

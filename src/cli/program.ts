@@ -8,6 +8,8 @@ export type CommandLoaders = Record<string, () => Promise<{ command: () => Comma
 
 export const VERSION = '0.1.0';
 
+const helpWidth = (): number => Math.min(80, process.stdout.columns || 80);
+
 /** addCommand does not pass exitOverride and output settings down; do it for the whole tree. */
 function inherit(command: Command, parent: Command): Command {
   command.copyInheritedSettings(parent);
@@ -21,7 +23,8 @@ async function main(argv: string[], commands: CommandLoaders): Promise<void> {
     .version(VERSION)
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    // Help fits an 80-column terminal (and a narrower one, where it wraps to the window).
+    .configureOutput({ outputError: () => {}, getOutHelpWidth: helpWidth, getErrHelpWidth: helpWidth });
   const requested = argv[2];
   const names = requested && requested in commands ? [requested] : Object.keys(commands);
   for (const name of names) program.addCommand(inherit((await commands[name]!()).command(), program));
@@ -30,7 +33,8 @@ async function main(argv: string[], commands: CommandLoaders): Promise<void> {
     `
 Examples:
   rapport check "You need to calm down."
-  rapport check --client "I can't sleep, I'm so worried" "It sounds like the worry follows you to bed."
+  rapport check --client "I can't sleep, I'm so worried" \\
+      "It sounds like the worry follows you to bed."
   rapport batch sessions/*.txt --format html --out report.html
   rapport lint handbook/ --format github
   rapport practice`,

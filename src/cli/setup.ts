@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { CompiledPack } from '../core/rules/pack.js';
 import { loadConfig, type Config } from '../io/config.js';
-import { loadPack } from '../io/packs.js';
+import { loadPack, type LoadPacksOptions } from '../io/packs.js';
 import type { CommonOptions } from './options.js';
 
 export interface Setup {
@@ -21,10 +21,15 @@ export function useColour(options: Pick<CommonOptions, 'color' | 'out'>, stream:
 
 export async function setup(options: CommonOptions, extra: { builtin?: boolean } = {}): Promise<Setup> {
   const config = await loadConfig(options.config, process.cwd());
-  const pack = await loadPack({
+  const pack = await loadPack({ ...packOptions(config, options), builtin: extra.builtin });
+  return { config, pack, colour: useColour(options) };
+}
+
+/** The packs the config and --rules name, and the config's rule settings (with where they are written). */
+export function packOptions(config: Config, options: Pick<CommonOptions, 'rules'>): LoadPacksOptions {
+  return {
     packs: [...(config.packs ?? []), ...(options.rules ?? [])],
     settings: config.rules,
-    builtin: extra.builtin,
-  });
-  return { config, pack, colour: useColour(options) };
+    settingsFile: config.file ? { file: config.file, positions: config.rulePositions ?? {} } : undefined,
+  };
 }

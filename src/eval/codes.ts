@@ -105,6 +105,25 @@ export function parseValueMap(entries: readonly string[]): Record<string, GoldLa
   return map;
 }
 
+/**
+ * `+` joins codes ("SR+OQ"), but it is also part of some codes' names (MITI's "Q+"): reading left
+ * to right, a known code with a `+` in its name is taken whole, else a part runs to the next `+`.
+ */
+function splitJoined(piece: string, withPlus: readonly string[]): string[] {
+  const parts: string[] = [];
+  let rest = piece;
+  while (rest !== '') {
+    const folded = foldName(rest);
+    const whole = withPlus.filter((code) => folded.startsWith(code) && (folded.length === code.length || folded[code.length] === '+')).sort((a, b) => b.length - a.length)[0];
+    // foldName trims the start; the code's own length from the first non-space character is what it spans.
+    const skip = rest.length - rest.trimStart().length;
+    const end = whole !== undefined ? skip + whole.length : rest.indexOf('+') === -1 ? rest.length : rest.indexOf('+');
+    parts.push(rest.slice(0, end));
+    rest = rest.slice(end + 1);
+  }
+  return parts;
+}
+
 export type Layout = 'annomi-full' | 'code-column';
 
 export interface Coder {
@@ -189,6 +208,7 @@ export function makeCoder(fieldNames: readonly string[], wanted: Partial<CodeCol
     );
   }
   const map: Record<string, readonly GoldLabel[]> = { ...DEFAULT_VALUE_MAP, ...valueMap };
+  const withPlus = Object.keys(map).filter((value) => value.includes('+'));
   return {
     layout: 'code-column',
     columns: { code, quality, annotator },
@@ -197,7 +217,7 @@ export function makeCoder(fieldNames: readonly string[], wanted: Partial<CodeCol
       const labels = new Set<GoldLabel>();
       const raw = (fields[code] ?? '').trim();
       if (raw === '') return labels;
-      for (const part of raw.split(/[;|+]/)) {
+      for (const part of raw.split(/[;|]/).flatMap((piece) => splitJoined(piece, withPlus))) {
         const value = foldName(part);
         if (value === '') continue;
         const mapped = map[value];

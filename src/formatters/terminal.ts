@@ -2,6 +2,7 @@
 // Plain text first; colour is layered on by chalk only when it is enabled.
 import chalk from 'chalk';
 import { diffWords } from 'diff';
+import stringWidth from 'string-width';
 
 export const WIDTH = 80;
 
@@ -15,13 +16,13 @@ export function scoreColour(score: number): (text: string) => string {
   return score >= 70 ? chalk.green : score >= 45 ? chalk.yellow : chalk.red;
 }
 
-/** Wrap words to `width` columns, every line after the first indented by `indent`. */
+/** Wrap words to `width` terminal columns, every line after the first indented by `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const limit = lines.length === 0 ? width : width - indent.length;
-    if (line && [...line].length + 1 + [...word].length > limit) {
+    if (line && stringWidth(line) + 1 + stringWidth(word) > limit) {
       lines.push(line);
       line = word;
     } else {
@@ -32,10 +33,18 @@ export function wrap(text: string, width: number, indent = ''): string {
   return lines.map((text, index) => (index === 0 ? text : indent + text)).join('\n');
 }
 
+/** Steps one code point forward or back from `index`, never into the middle of a surrogate pair. */
+function step(text: string, index: number, direction: 1 | -1): number {
+  const next = index + direction;
+  const code = text.charCodeAt(direction === 1 ? index : next);
+  const pair = direction === 1 ? code >= 0xd800 && code <= 0xdbff : code >= 0xdc00 && code <= 0xdfff;
+  return pair ? next + direction : next;
+}
+
 /**
- * The line of `text` holding [start, end), cut to fit `width`, with a caret
- * underline beneath the span. Columns count code points, close enough for a
- * monospace terminal for all but the widest emoji.
+ * The line of `text` holding [start, end), cut to fit `width` columns, with a caret underline
+ * beneath the span. Columns are terminal cells (string-width): an emoji or a CJK character takes
+ * two, a combining mark none, so the carets stay under the words they mean.
  */
 export function underline(text: string, start: number, end: number, width: number): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -44,20 +53,20 @@ export function underline(text: string, start: number, end: number, width: numbe
   const spanEnd = Math.min(end, lineEnd);
   let from = lineStart;
   let to = lineEnd;
-  const length = (a: number, b: number): number => [...text.slice(a, b)].length;
-  if (length(from, to) > width) {
+  const columns = (a: number, b: number): number => stringWidth(text.slice(a, b).replace(/\t/g, ' '));
+  if (columns(from, to) > width) {
     const room = width - 2; // for the ellipses on either side
-    const context = Math.max(0, Math.floor((room - length(start, spanEnd)) / 2));
-    from = Math.max(lineStart, start - context);
-    while (from > lineStart && length(from, start) > context) from += 1;
+    const context = Math.max(0, Math.floor((room - columns(start, spanEnd)) / 2));
+    from = start;
+    while (from > lineStart && columns(step(text, from, -1), start) <= context) from = step(text, from, -1);
     to = from;
-    while (to < lineEnd && length(from, to + 1) <= room) to += 1;
+    while (to < lineEnd && columns(from, step(text, to, 1)) <= room) to = step(text, to, 1);
   }
   const prefix = from > lineStart ? '…' : '';
   const suffix = to < lineEnd ? '…' : '';
   const shown = prefix + text.slice(from, to).replace(/\t/g, ' ') + suffix;
-  const pad = ' '.repeat(length(from, start) + prefix.length);
-  const carets = '^'.repeat(Math.max(1, length(start, Math.min(spanEnd, to))));
+  const pad = ' '.repeat(columns(from, start) + prefix.length);
+  const carets = '^'.repeat(Math.max(1, columns(start, Math.min(spanEnd, to))));
   return `${shown}\n${pad}${chalk.red(carets)}`;
 }
 

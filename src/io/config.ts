@@ -1,24 +1,48 @@
-// .rapportrc.yaml: found upward from the working directory, or named with
-// --config. Unknown keys are errors, so a typo never silently does nothing.
+// .rapportrc.yaml: found upward from the working directory as far as the
+// project root, or named with --config. Unknown keys are errors, so a typo
+// never silently does nothing.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
+import { noteInput } from './output.js';
 import { yamlProblem } from '../core/limits.js';
 
 const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
 export const CONFIG_NAMES = ['.rapportrc.yaml', '.rapportrc.yml', 'rapport.config.yaml'] as const;
 
-export type Config = ConfigFile & { file: string | null; dir: string };
+export type Config = ConfigFile & {
+  file: string | null;
+  dir: string;
+  /** Where each rule id of `rules:` is written (line, column), so a bad one is reported there. */
+  rulePositions?: Record<string, [number, number]>;
+};
 
-export function findConfig(from: string): string | null {
+const PROJECT_MARKERS = ['.git', 'package.json'];
+
+/** The nearest folder at or above `from` holding .git or package.json, or null outside any project. */
+export function projectRoot(from: string): string | null {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
+    if (PROJECT_MARKERS.some((marker) => existsSync(join(dir, marker)))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * The nearest config from `from` upward, stopping at the project root, so a stray config in a
+ * parent folder (/tmp, a home folder) never changes a run. Outside any project only `from` itself
+ * is searched.
+ */
+export function findConfig(from: string): string | null {
+  const start = resolve(from);
+  const root = projectRoot(start) ?? start;
+  for (let dir = start; ; dir = dirname(dir)) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
       if (existsSync(candidate)) return candidate;
     }
-    if (dirname(dir) === dir) return null;
+    if (dir === root || dirname(dir) === dir) return null;
   }
 }
 
@@ -26,7 +50,7 @@ export function findConfig(from: string): string | null {
 export async function parseConfig(content: string, file: string): Promise<Config> {
   const [yamlModule, { configSchema }] = await Promise.all([import('yaml'), import('./config-schema.js')]);
   // Bundled by esbuild, yaml's CommonJS build puts its exports on `default` only.
-  const { LineCounter, parseDocument, isNode } = yamlModule.default ?? yamlModule;
+  const { LineCounter, parseDocument, isNode, isMap, isScalar } = yamlModule.default ?? yamlModule;
   const lineCounter = new LineCounter();
   const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): [number, number] => {
@@ -46,19 +70,33 @@ export async function parseConfig(content: string, file: string): Promise<Config
     // A misspelt key also shows up as a missing one; the unknown key is the real story.
     const issue = parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
     const node = document.getIn(issue.path as (string | number)[], true);
-    const detail =
-      issue.code === 'unrecognized_keys' ? `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}` : `${issue.path.join('.') || 'config'}: ${issue.message}`;
-    throw new InputError(file, detail, ...at(isNode(node) ? node.range?.[0] : undefined));
+    if (issue.code === 'unrecognized_keys') {
+      // Point at the unknown key itself, not at the map that holds it.
+      const key = isMap(node) ? node.items.find((pair) => isScalar(pair.key) && pair.key.value === issue.keys[0])?.key : undefined;
+      const where = isNode(key) ? key : node;
+      throw new InputError(file, `unknown key ${issue.keys.map((name) => `"${name}"`).join(', ')}`, ...at(isNode(where) ? where.range?.[0] : undefined));
+    }
+    throw new InputError(file, `${issue.path.join('.') || 'config'}: ${issue.message}`, ...at(isNode(node) ? node.range?.[0] : undefined));
   }
   const dir = dirname(resolve(file));
-  return { ...parsed.data, packs: parsed.data.packs?.map((pack) => resolve(dir, pack)), file, dir };
+  const rulePositions: Record<string, [number, number]> = {};
+  const rules = document.get('rules', true);
+  if (isMap(rules)) {
+    for (const pair of rules.items) {
+      if (isScalar(pair.key)) rulePositions[String(pair.key.value)] = at(pair.key.range?.[0]);
+    }
+  }
+  return { ...parsed.data, packs: parsed.data.packs?.map((pack) => resolve(dir, pack)), file, dir, rulePositions };
 }
 
 /** The named config, else the nearest one upward from `cwd`, else an empty one. */
 export async function loadConfig(explicit: string | undefined, cwd: string): Promise<Config> {
-  const file = explicit ?? findConfig(cwd);
+  const found = explicit ? null : findConfig(cwd);
+  // A found config is named as the user would type it: relative to the working folder.
+  const file = explicit ?? (found === null ? null : relative(cwd, found).startsWith('..') ? found : relative(cwd, found));
   if (!file) return { file: null, dir: cwd };
   let content: string;
+  noteInput(file);
   try {
     content = readFileSync(file, 'utf8');
   } catch {

@@ -1,6 +1,7 @@
 // Reading what the user points at: files or standard input, as UTF-8 text.
 import { readFileSync } from 'node:fs';
 import { InputError } from './errors.js';
+import { noteInput } from './output.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -19,6 +20,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 }
 
 export function readTextFile(path: string): string {
+  noteInput(path);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

@@ -9,6 +9,7 @@ import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type
 import type { SerialPatterns } from '../core/rules/pattern.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
+import { noteInput } from './output.js';
 
 /** The folder holding package.json, whether running from dist/ (bundled) or src/io/ (tests). */
 function packageRoot(): string {
@@ -85,6 +86,7 @@ async function parsePackDir(dir: string): Promise<PackSource> {
   const { parseRuleFile } = await import('../core/rules/parse.js');
   const sources = packFiles(dir).map((file) => {
     let content: string;
+    noteInput(file);
     try {
       content = readFileSync(file, 'utf8');
     } catch {
@@ -129,6 +131,8 @@ export interface LoadPacksOptions {
   /** extra pack folders, in order */
   packs?: string[];
   settings?: Record<string, RuleSetting>;
+  /** The config file the settings come from, and where each rule id is written in it. */
+  settingsFile?: { file: string; positions: Record<string, [number, number]> };
   /** leave the built-in pack out (rule authors testing a pack alone) */
   builtin?: boolean;
 }
@@ -143,10 +147,17 @@ export async function loadPack(options: LoadPacksOptions = {}): Promise<Compiled
     }
     return compilePack(sources, options.settings, options.builtin !== false ? precompiledPatterns : undefined);
   } catch (error) {
+    if (error instanceof RuleCompileError && error.file === CONFIG_PLACEHOLDER && options.settingsFile && error.ruleId) {
+      const { file, positions } = options.settingsFile;
+      throw new InputError(file, `unknown rule "${error.ruleId}": no rule pack defines it (see rapport rules list)`, ...(positions[error.ruleId] ?? [null, null]));
+    }
     if (error instanceof RuleCompileError) throw ruleError(error);
     throw error;
   }
 }
+
+/** What the compiler calls the config, which it never sees. */
+const CONFIG_PLACEHOLDER = '(config)';
 
 export function ruleError(error: RuleCompileError): InputError {
   const rule = error.ruleId ? `rule "${error.ruleId}": ` : '';

@@ -3,6 +3,7 @@
 // from the config drop files wherever they came from.
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
 import picomatch from 'picomatch';
 
 /** Extensions a folder or glob walk picks up. A file named explicitly is read whatever its extension. */
@@ -41,7 +42,7 @@ export function displayName(path: string, cwd: string): string {
 
 const isTraining = (name: string): boolean => TRAINING_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 
-/** Every training file under a folder, skipping node_modules and dot-folders, in a stable order. */
+/** Every training file under a folder, skipping node_modules, dot-folders and dot files, in a stable order. */
 export function walk(dir: string, out: string[] = []): string[] {
   let entries;
   try {
@@ -54,7 +55,8 @@ export function walk(dir: string, out: string[] = []): string[] {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) walk(path, out);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isTraining(entry.name)) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isTraining(entry.name) && !entry.name.startsWith('.')) {
+      // Dot files are tool settings (.rapportrc.yaml itself), not training material; named, they are read.
       if (entry.isSymbolicLink()) {
         try {
           if (!statSync(path).isFile()) continue;
@@ -78,22 +80,19 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return walk(root).filter((path) => matches(toPosix(relative(root, path))));
 }
 
-/** A matcher for ignore globs: a glob matches a path relative to `base`, or, when it has no slash, any file or folder name. */
+/**
+ * A matcher for ignore globs, read as .gitignore lines relative to `base` (the config's folder):
+ * `drafts/` ignores every folder named drafts, `/notes.md` only the one beside the config, and
+ * `!keep.md` brings a file back. The `ignore` package is what ESLint and Prettier use for this.
+ */
 export function ignoreMatcher(globs: string[], base: string): (path: string) => boolean {
   if (globs.length === 0) return () => false;
-  const full = picomatch(globs, { dot: true });
-  const anyName = globs.filter((glob) => !glob.includes('/'));
-  const name = anyName.length ? picomatch(anyName, { dot: true }) : null;
+  const matcher = ignore().add(globs);
   return (path) => {
     const rel = toPosix(relative(base, path));
-    if (full(rel) || full(`${rel}/`)) return true;
-    // "drafts/" or "drafts/**" also ignores the files inside drafts.
-    const parts = rel.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const prefix = parts.slice(0, i).join('/');
-      if (full(prefix) || full(`${prefix}/`)) return true;
-    }
-    return name !== null && parts.some((part) => name(part));
+    // Files outside the config's folder are not its to ignore.
+    if (rel === '' || rel.startsWith('../') || rel === '..' || isAbsolute(rel)) return false;
+    return matcher.ignores(rel);
   };
 }
 
@@ -105,15 +104,18 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
   const files: FoundFile[] = [];
   const missing: Discovery['missing'] = [];
   let ignoredCount = 0;
-  const add = (path: string): void => {
-    if (seen.has(path)) return;
-    seen.add(path);
+  /** Adds a path; false when an ignore glob drops it. */
+  const add = (path: string): boolean => {
     if (ignored(path)) {
-      ignoredCount++;
-      return;
+      if (!seen.has(path)) ignoredCount++;
+      seen.add(path);
+      return false;
     }
-    files.push({ path, file: displayName(path, cwd) });
+    if (!seen.has(path)) files.push({ path, file: displayName(path, cwd) });
+    seen.add(path);
+    return true;
   };
+  const extensions = TRAINING_EXTENSIONS.join(' ');
   for (const given of paths) {
     const path = resolve(cwd, given);
     let stat;
@@ -122,17 +124,25 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     } catch {
       stat = null;
     }
+    let matched: string[];
+    let none: string;
     if (stat?.isDirectory()) {
-      walk(path).forEach(add);
+      matched = walk(path);
+      none = `the folder holds no ${extensions} files`;
     } else if (stat?.isFile()) {
-      add(path);
+      matched = [path];
+      none = '';
     } else if (isGlob(given)) {
-      const matches = expandGlob(given, cwd);
-      if (matches.length === 0) missing.push({ path: given, message: 'no files match this glob' });
-      matches.forEach(add);
+      matched = expandGlob(given, cwd);
+      none = 'nothing matches this glob';
     } else {
       missing.push({ path: given, message: stat ? 'not a file or folder' : 'no such file or folder' });
+      continue;
     }
+    // A path that gives nothing to lint is a mistake (a typo, a wrong folder): passing on "0 files" would hide it.
+    const kept = matched.filter(add).length;
+    if (matched.length === 0) missing.push({ path: given, message: `no files matching: ${none}` });
+    else if (kept === 0) missing.push({ path: given, message: `no files matching: ${stat?.isFile() ? 'the file is' : 'every file it matches is'} ignored (lint.ignore)` });
   }
   return { files, missing, ignored: ignoredCount };
 }

@@ -6,7 +6,8 @@ import { critiqueReply } from '../core/critique.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { Severity } from '../core/types.js';
 import { extractExamples, type Example, type ExtractOptions } from '../readers/training/index.js';
-import { MIN_SCORE_RULE, UNKNOWN_SUPPRESSION_RULE, type ExampleResult, type FileResult, type LintMessage, type LintReport, type LintSummary, type RuleInfo, type Span } from './types.js';
+import { MIN_SCORE_RULE, UNKNOWN_DIRECTIVE_RULE, UNKNOWN_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE, type ExampleResult, type FileResult, type LintMessage, type LintReport, type LintSummary, type RuleInfo, type Span } from './types.js';
+import { plural } from '../formatters/plural.js';
 
 export interface LintOptions {
   extract?: Partial<ExtractOptions>;
@@ -29,6 +30,34 @@ function touches(span: Span, lines: ReadonlySet<number>): boolean {
 
 const suppressedBy = (disabled: Example['disabled'], ruleId: string): boolean => disabled !== null && disabled !== 'all' && disabled.has(ruleId);
 
+const DIRECTIVES = ['disable-next-line', 'disable', 'enable'];
+/** `rapport-word` at the start of a comment: `<!--` anywhere, `#` or `//` at a line start or after a space. */
+const DIRECTIVE_LIKE = /(?:<!--|(?:^|\s)(?:#|\/\/))[ \t]*(rapport-([A-Za-z][\w-]*))/g;
+
+interface Noted {
+  line: number;
+  column: number;
+  word: string;
+  /** Rule ids named after the directive; empty for all rules. */
+  ids: string[];
+}
+
+/** Every `rapport-…` comment word in the file, with where it is. */
+function directivesIn(content: string): Noted[] {
+  const found: Noted[] = [];
+  content.split(/\r\n|\n|\r/).forEach((text, index) => {
+    for (const m of text.matchAll(DIRECTIVE_LIKE)) {
+      const rest = (text.slice(m.index! + m[0].length).split(/-->|\s--(?:\s|$)/)[0] ?? '').trim();
+      found.push({ line: index + 1, column: m.index! + m[0].length - m[1]!.length + 1, word: m[2]!, ids: rest.split(/[\s,]+/).filter(Boolean) });
+    }
+  });
+  return found;
+}
+
+function directiveWarning(at: { line: number; column: number }, ruleId: string, message: string, suggestion: string): LintMessage {
+  return { line: at.line, column: at.column, endLine: at.line, endColumn: at.column, ruleId, severity: 'warning', dimension: null, message, match: '', suggestion, example: '' };
+}
+
 const bySpan = (a: Span, b: Span): number => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn;
 
 /**
@@ -39,11 +68,28 @@ export function lintContent(pack: CompiledPack, content: string, file: string, p
   const examples: ExampleResult[] = [];
   const messages: LintMessage[] = [];
   let suppressed = 0;
+  /** Per suppressed id ('*' for all rules): whether it dropped anything in this file, and the first example it covered. */
+  const suppressions = new Map<string, { used: boolean; at: Span }>();
+  const note = (id: string, at: Span, used: boolean): void => {
+    const seen = suppressions.get(id);
+    if (seen) seen.used ||= used;
+    else suppressions.set(id, { used, at });
+  };
   for (const example of extractExamples(content, file, options.extract)) {
-    if (example.disabled === 'all' || example.text.trim() === '') continue;
+    if (example.text.trim() === '') continue;
     const whole = spanOf(example, 0, example.text.length);
     if (options.lines && !touches(whole, options.lines)) continue;
     const { critique } = critiqueReply(pack, example.text, example.client);
+    const belowMinimum = options.minScore !== undefined && critique.score < options.minScore;
+    if (example.disabled === 'all') {
+      note('*', whole, belowMinimum || critique.findings.some((finding) => finding.kind === 'issue'));
+      continue;
+    }
+    if (example.disabled instanceof Set) {
+      for (const id of example.disabled) {
+        note(id, whole, (id === MIN_SCORE_RULE && belowMinimum) || critique.findings.some((finding) => finding.kind === 'issue' && finding.ruleId === id));
+      }
+    }
     if (example.disabled instanceof Set) {
       for (const id of [...example.disabled].sort()) {
         if (pack.sourceOf.has(id) || id === MIN_SCORE_RULE) continue;
@@ -79,7 +125,7 @@ export function lintContent(pack: CompiledPack, content: string, file: string, p
         example: example.text,
       });
     }
-    if (options.minScore !== undefined && critique.score < options.minScore) {
+    if (belowMinimum) {
       if (suppressedBy(example.disabled, MIN_SCORE_RULE)) suppressed++;
       else
         messages.push({
@@ -94,8 +140,45 @@ export function lintContent(pack: CompiledPack, content: string, file: string, p
         });
     }
   }
+  messages.push(...directiveProblems(pack, content, suppressions));
   messages.sort((a, b) => bySpan(a, b) || byCodeUnit(a.ruleId, b.ruleId));
   return { file, path, examples, messages, suppressed, baselined: 0 };
+}
+
+/**
+ * Suppression comments that do nothing: a misspelt directive, and one whose rules (or all rules)
+ * dropped no finding anywhere in the file, as ESLint's --report-unused-disable-directives does.
+ * A stale one hides the next real problem that comes along, so it is a warning.
+ */
+function directiveProblems(pack: CompiledPack, content: string, suppressions: ReadonlyMap<string, { used: boolean; at: Span }>): LintMessage[] {
+  const noted = directivesIn(content);
+  const problems: LintMessage[] = [];
+  for (const directive of noted) {
+    if (DIRECTIVES.includes(directive.word)) continue;
+    problems.push(
+      directiveWarning(
+        directive,
+        UNKNOWN_DIRECTIVE_RULE,
+        `"rapport-${directive.word}" is not a rapport directive, so it suppresses nothing.`,
+        'Use rapport-disable-next-line, rapport-disable or rapport-enable.',
+      ),
+    );
+  }
+  for (const [id, { used, at }] of suppressions) {
+    // A misspelt id is reported as unknown already.
+    if (used || (id !== '*' && id !== MIN_SCORE_RULE && !pack.sourceOf.has(id))) continue;
+    const disables = noted.filter((d) => d.word !== 'enable' && DIRECTIVES.includes(d.word) && d.line <= at.line);
+    const source = [...disables].reverse().find((d) => (id === '*' ? d.ids.length === 0 : d.ids.includes(id))) ?? at;
+    problems.push(
+      directiveWarning(
+        source,
+        UNUSED_SUPPRESSION_RULE,
+        id === '*' ? 'This suppression comment suppresses nothing: no example it covers has a finding.' : `This suppression comment names "${id}", which finds nothing in the examples it covers.`,
+        'Remove the comment (or the rule id), so it does not hide a later finding by accident.',
+      ),
+    );
+  }
+  return problems;
 }
 
 export function summarise(report: Pick<LintReport, 'files' | 'problems'>): LintSummary {
@@ -116,6 +199,16 @@ export function summarise(report: Pick<LintReport, 'files' | 'problems'>): LintS
 
 export interface Thresholds {
   maxWarnings?: number;
+}
+
+/** Each threshold the run failed, in words: which one and by how much. */
+export function failedThresholds(summary: LintSummary, thresholds: Thresholds = {}): string[] {
+  const failed: string[] = [];
+  if (summary.errors > 0) failed.push(`${plural(summary.errors, 'error')} (any error fails the run)`);
+  if (thresholds.maxWarnings !== undefined && summary.warnings > thresholds.maxWarnings) {
+    failed.push(`too many warnings (${summary.warnings}; maximum ${thresholds.maxWarnings})`);
+  }
+  return failed;
 }
 
 /** The exit code the contract gives a finished run: 2 when a file could not be read, 1 when a threshold failed, else 0. */
@@ -150,6 +243,26 @@ export function rulesOf(pack: CompiledPack, report: Pick<LintReport, 'files'>, m
         message: 'A suppression comment names a rule that no rule pack defines.',
         rationale: 'A mistyped rule id in a rapport-disable comment suppresses nothing, so the finding it was meant to silence still shows, or a later one is silenced by accident.',
         suggestion: 'Check the id with `rapport rules list`.',
+      };
+    }
+    if (id === UNUSED_SUPPRESSION_RULE) {
+      return {
+        id,
+        dimension: null,
+        severity: 'warning',
+        message: 'A suppression comment suppresses nothing.',
+        rationale: 'A stale rapport-disable comment stays in place after the example is fixed, and silently hides the next finding on that example.',
+        suggestion: 'Remove the comment, or the rule id it names.',
+      };
+    }
+    if (id === UNKNOWN_DIRECTIVE_RULE) {
+      return {
+        id,
+        dimension: null,
+        severity: 'warning',
+        message: 'A rapport- comment is not one of the directives, so it does nothing.',
+        rationale: 'A misspelt directive (rapport-disable-nextline) suppresses nothing, so the finding it was meant to silence still shows.',
+        suggestion: 'Use rapport-disable-next-line, rapport-disable or rapport-enable.',
       };
     }
     const definition = pack.rules.find((rule) => rule.definition.id === id)?.definition ?? pack.sourceOf.get(id)?.definition;

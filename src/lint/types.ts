@@ -7,6 +7,12 @@ export const MIN_SCORE_RULE = 'rapport/min-score';
 /** The rule id of the warning given when a suppression comment names a rule no pack defines (a typo suppresses nothing). */
 export const UNKNOWN_SUPPRESSION_RULE = 'rapport/unknown-rule';
 
+/** The rule id of the warning given when a suppression comment suppresses nothing in its file. */
+export const UNUSED_SUPPRESSION_RULE = 'rapport/unused-disable';
+
+/** The rule id of the warning given for a `rapport-…` comment that is no directive (a misspelt one suppresses nothing). */
+export const UNKNOWN_DIRECTIVE_RULE = 'rapport/unknown-directive';
+
 export interface Span {
   /** 1-based line and column (UTF-16 code units) in the source file where the span starts. */
   line: number;

@@ -8,6 +8,7 @@ import { diffWords } from 'diff';
 import { scoreColour, wrap } from '../formatters/terminal.js';
 import type { Scenario } from './scenarios.js';
 import { sparkline, type Session } from './session.js';
+import { plural } from '../formatters/plural.js';
 
 /** id, setting, difficulty, title: one scenario a line, aligned. */
 export function formatList(scenarios: Scenario[]): string {
@@ -15,7 +16,7 @@ export function formatList(scenarios: Scenario[]): string {
   const rows = scenarios.map((s) => [s.id, s.setting, s.difficulty, s.title]);
   const widths = [0, 1, 2].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
-  const count = `${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}. Start one with: rapport practice --scenario ID`;
+  const count = `${plural(scenarios.length, 'scenario')}. Start one with: rapport practice --scenario ID`;
   return [chalk.bold(line(header)), ...rows.map(line), '', count, ''].join('\n');
 }
 
@@ -145,7 +146,7 @@ export function formatSummary(session: Session): string {
   const scenarios = new Set(session.attempts.map((a) => a.scenario.id)).size;
   const best = Math.max(...scores);
   return [
-    `${scores.length} repl${scores.length === 1 ? 'y' : 'ies'} on ${scenarios} scenario${scenarios === 1 ? '' : 's'}; best score ${best}.`,
+    `${plural(scores.length, 'reply', 'replies')} on ${plural(scenarios, 'scenario')}; best score ${best}.`,
     ...(scores.length > 1 ? [`Trend ${sparkline(scores)}  ${scores.join(' → ')}`] : []),
     '',
   ].join('\n');

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 // rapport rules end to end: list, show, test, validate, trace, and broken packs.
 import { describe, expect, it } from 'vitest';
 import { rapport } from '../helpers.js';
@@ -21,7 +24,7 @@ describe('rapport rules', () => {
     expect(rapport(['rules', 'test']).status).toBe(0);
     const custom = rapport(['rules', 'test', 'fixtures/packs/custom']);
     expect(custom.status).toBe(0);
-    expect(custom.stdout).toMatch(/all 4 examples of 1 rules pass/);
+    expect(custom.stdout).toMatch(/all 4 examples of 1 rule pass/);
   });
 
   it('fails rules test with exit 1 and says which example failed and why', () => {
@@ -39,6 +42,37 @@ describe('rapport rules', () => {
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/typo\.yaml:10:5: rule "custom\.typo": unknown key "paterns"/);
     expect(rapport(['check', '--rules', 'fixtures/packs/typo', 'hello']).status).toBe(2);
+  });
+
+  it('validate reports every problem of a pack in one run, in plain words, and counts only its own rules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-validate-'));
+    const rule = (id: string, extra: string) =>
+      `  - id: ${id}\n    type: pattern\n    dimension: validation\n    kind: issue\n    weight: 5\n    message: m\n    rationale: r\n${extra}    examples:\n      flag: [a, b]\n      pass: [c, d]\n`;
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      `rules:\n${rule('my.one', '    severity: loud\n    paterns: ["you need"]\n')}${rule('my.two', '    severity: warning\n    patterns: ["(you need"]\n')}${rule('openness.directive', '    severity: warning\n    patterns: ["x"]\n')}`,
+    );
+    writeFileSync(join(dir, 'b.yaml'), 'rules:\n  - id: my.three\n    type: pattern\n');
+    const run = rapport(['rules', 'validate', dir]);
+    expect(run.status).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    const shown = lines.slice(0, -1).map((line) => line.replace(/^rapport: .*?(\w\.yaml:)/, '$1'));
+    expect(shown.slice(0, 5)).toEqual([
+      'a.yaml:9:15: rule "my.one": "severity" should be one of error, warning, info',
+      'a.yaml:10:5: rule "my.one": unknown key "paterns"',
+      'a.yaml:14:5: rule "my.two": missing ")" in pattern "(you need"',
+      expect.stringMatching(/^a\.yaml:26:5: rule "openness\.directive": the id "openness\.directive" is already used by the rule at rules\/.+:\d+$/),
+      'b.yaml:2:5: rule "my.three": "dimension" is missing: it should be one of validation, openness, pacing, attunement',
+    ]);
+    expect(shown).toContain('b.yaml:2:5: rule "my.three": "weight" is missing');
+    expect(lines.join('\n')).not.toMatch(/Invalid (input|option)|expected string, received/);
+    expect(lines.at(-1)).toMatch(/^rapport: \d+ problems in /);
+
+    const good = mkdtempSync(join(tmpdir(), 'rapport-validate-'));
+    writeFileSync(join(good, 'a.yaml'), `rules:\n${rule('my.fine', '    severity: warning\n    patterns: ["you need to"]\n')}`);
+    const valid = rapport(['rules', 'validate', good]);
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/^valid: 1 rule in /);
   });
 
   it('traces tokens, sentences and matches', () => {

@@ -44,6 +44,14 @@ describe('reading codes from columns', () => {
     expect(() => coder.labels({ 'Behaviour Code': 'mystery' })).toThrow(CodingError);
   });
 
+  it('reads a + inside a code name (Q+) as part of the name, and a + between codes as a join', () => {
+    const coder = makeCoder(['code'], { code: 'code' }, parseValueMap(['Q+=question.open', 'Q-=question.closed']));
+    expect([...coder.labels({ code: 'Q+' })].sort()).toEqual(['question', 'question.open']);
+    expect([...coder.labels({ code: 'Q-' })].sort()).toEqual(['question', 'question.closed']);
+    expect([...coder.labels({ code: 'SR+Q+' })].sort()).toEqual(['question', 'question.open', 'reflection', 'reflection.simple']);
+    expect([...coder.labels({ code: 'SR+OQ' })].sort()).toEqual(['question', 'question.open', 'reflection', 'reflection.simple']);
+  });
+
   it("falls back to AnnoMI's main_therapist_behaviour column", () => {
     const coder = makeCoder(['mi_quality', 'main_therapist_behaviour']);
     expect([...coder.labels({ main_therapist_behaviour: 'question' })]).toEqual(['question']);

@@ -83,13 +83,21 @@ describe('rapport lint', () => {
     const ignore = course('lint:\n  ignore: ["*.yaml", "handouts/**"]\n');
     expect(lintJson(['.'], ignore).report.files.map((f: { file: string }) => f.file)).toEqual(['module-1.md']);
 
-    const labels = course('lint:\n  counsellorLabels: [Coach]\n  yamlKeys: [answer]\n');
+    const labels = course('lint:\n  onlyCounsellorLabels: [Coach]\n  yamlKeys: [answer]\n');
     writeFileSync(join(labels, 'coach.txt'), 'Counsellor: You need to calm down.\nCoach: You need to calm down.\n');
     writeFileSync(join(labels, 'keys.yml'), 'reply: You need to calm down.\nanswer: You need to calm down.\n');
     const l = lintJson(['coach.txt', 'keys.yml'], labels).report;
     expect(messagesOf(l, 'coach.txt').every((m) => m.line === 2)).toBe(true);
     expect(messagesOf(l, 'keys.yml').every((m) => m.line === 2)).toBe(true);
     expect(messagesOf(l, 'keys.yml').length).toBeGreaterThan(0);
+
+    // counsellorLabels and --counsellor add to the default labels; --only-counsellor replaces them.
+    const added = course('lint:\n  counsellorLabels: [Coach]\n');
+    writeFileSync(join(added, 'coach.txt'), 'Counsellor: You need to calm down.\nCoach: You need to calm down.\nTutor: You need to calm down.\n');
+    const lines = (args: string[]) => [...new Set(messagesOf(lintJson(['coach.txt', ...args], added).report, 'coach.txt').map((m) => m.line))];
+    expect(lines([])).toEqual([1, 2]);
+    expect(lines(['--counsellor', 'Tutor'])).toEqual([1, 2, 3]);
+    expect(lines(['--only-counsellor', 'Tutor'])).toEqual([2, 3]);
   });
 
   it('rejects an unknown config key with exit 2, naming the file and line', () => {

@@ -54,11 +54,13 @@ describe('discover', () => {
   });
 
   it('reports paths that match nothing, and still finds the rest', () => {
-    const found = discover(['nope.md', 'course/*.nothing', 'other'], { cwd: root });
+    mkdirSync(join(root, 'empty'), { recursive: true });
+    const found = discover(['nope.md', 'course/*.nothing', 'empty', 'other'], { cwd: root });
     expect(found.files.map((f) => f.file)).toEqual(['other/g.md']);
     expect(found.missing).toEqual([
       { path: 'nope.md', message: 'no such file or folder' },
-      { path: 'course/*.nothing', message: 'no files match this glob' },
+      { path: 'course/*.nothing', message: 'no files matching: nothing matches this glob' },
+      { path: 'empty', message: 'no files matching: the folder holds no .md .markdown .mdx .txt .yaml .yml files' },
     ]);
   });
 
@@ -67,6 +69,24 @@ describe('discover', () => {
     const found = discover(['course/a.md', 'other'], { cwd: root, ignore: ['*.md'] });
     expect(found.files).toEqual([]);
     expect(found.ignored).toBe(2);
+    expect(found.missing).toEqual([
+      { path: 'course/a.md', message: 'no files matching: the file is ignored (lint.ignore)' },
+      { path: 'other', message: 'no files matching: every file it matches is ignored (lint.ignore)' },
+    ]);
+  });
+
+  it('reads ignore globs as .gitignore lines: anchored, negated, folders anywhere', () => {
+    expect(names(['course'], ['/course/*.md', '!course/a.md', 'er/'])).toEqual([
+      'course/a.md',
+      'course/b.markdown',
+      'course/bank.yaml',
+      'course/bank2.yml',
+      'course/c.mdx',
+      'course/drafts/f.md',
+      'course/notes.txt',
+    ]);
+    // Anchored to the config's folder: the same glob from a folder above matches nothing.
+    expect(names(['course'], ['/a.md'])).toContain('course/a.md');
   });
 });
 

@@ -164,3 +164,28 @@ describe('suppression comments naming unknown rules', () => {
     expect(byRule(result, 'validation.invalidating-command')).toEqual([]);
   });
 });
+
+describe('suppression comments that do nothing', () => {
+  const warnings = (result: ReturnType<typeof lint>, ruleId: string) => result.messages.filter((m) => m.ruleId === ruleId).map((m) => [m.line, m.column]);
+
+  it('reports a misspelt directive where it is, in Markdown, YAML and text', () => {
+    const md = ['<!-- rapport-disable-nextline validation.invalidating-command -->', 'Counsellor: You need to calm down.', ''].join('\n');
+    expect(warnings(lint(md), 'rapport/unknown-directive')).toEqual([[1, 6]]);
+    expect(byRule(lint(md), 'validation.invalidating-command')).toHaveLength(1);
+    const yaml = ['replies:', '  # rapport-disabel', '  - counsellor: You need to calm down.', ''].join('\n');
+    expect(warnings(lint(yaml, 'bank.yaml'), 'rapport/unknown-directive')).toEqual([[2, 5]]);
+    expect(warnings(lint('// rapport-enable-all\nCounsellor: Hello.\n', 'notes.txt'), 'rapport/unknown-directive')).toEqual([[1, 4]]);
+  });
+
+  it('reports a suppression that drops no finding, at its comment, and not one that does', () => {
+    const unused = ['Intro.', '', '<!-- rapport-disable-next-line validation.invalidating-command -->', 'Counsellor: It sounds like a hard week.', ''].join('\n');
+    expect(warnings(lint(unused), 'rapport/unused-disable')).toEqual([[3, 6]]);
+    const bare = ['# rapport-disable-next-line', 'Counsellor: It sounds like a hard week.', ''].join('\n');
+    expect(warnings(lint(bare, 'notes.txt'), 'rapport/unused-disable')).toEqual([[1, 3]]);
+    const used = ['<!-- rapport-disable-next-line validation.invalidating-command -->', 'Counsellor: You need to calm down.', ''].join('\n');
+    expect(warnings(lint(used), 'rapport/unused-disable')).toEqual([]);
+    // A region is used when any example inside it needed it.
+    const region = ['<!-- rapport-disable -->', 'Counsellor: It sounds hard.', '', 'Counsellor: You need to calm down.', '<!-- rapport-enable -->', ''].join('\n');
+    expect(warnings(lint(region), 'rapport/unused-disable')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { getOrAdd } from '../../core/maps.js';
 import { expandInputs } from '../../batch/inputs.js';
 import { defaultThreads, pooledScorer } from '../../batch/pool.js';
 import { progressBar } from '../../batch/progress.js';
-import { formatError, runBatch } from '../../batch/run.js';
+import { formatError, runBatch, type BatchOutcome } from '../../batch/run.js';
 import { fileSink, stdoutSink, type Sink } from '../../batch/sink.js';
 import type { BatchRecord, TranscriptResult } from '../../batch/types.js';
 import { csvHeader, csvRow } from '../../formatters/batch/csv.js';
@@ -21,7 +21,7 @@ import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
-import { useColour } from '../setup.js';
+import { packOptions as packOptionsOf, useColour } from '../setup.js';
 import { LanguageCheck } from '../language.js';
 
 export const BATCH_FORMATS = ['text', 'json', 'jsonl', 'csv', 'markdown', 'html'] as const;
@@ -37,6 +37,7 @@ export const WORKER_MIN_BYTES = 2_000_000;
 
 interface BatchOptions extends CommonOptions {
   counsellor?: string[];
+  onlyCounsellor?: string[];
   speakerColumn?: string;
   textColumn?: string;
   transcriptColumn?: string;
@@ -63,6 +64,16 @@ function threadsFor(jobs: string, files: string[]): number {
 
 class Interrupted extends Error {}
 
+const oneDecimal = (value: number): string => String(Math.round(value * 10) / 10);
+
+/** Which transcripts fell below --fail-under, and by how much: the lowest by name. */
+function failUnderMessage(below: BatchOutcome['means'], failUnder: number): string {
+  const lowest = below.reduce((a, b) => (b.mean < a.mean ? b : a));
+  const name = lowest.transcript === lowest.source ? lowest.source : `${lowest.source} (${lowest.transcript})`;
+  const count = below.length === 1 ? '1 transcript has' : `${below.length} transcripts have`;
+  return `${count} a mean score below --fail-under ${failUnder}; the lowest is ${name} at ${oneDecimal(lowest.mean)} (${oneDecimal(failUnder - lowest.mean)} short)`;
+}
+
 /**
  * With memory to spare, V8 lets the heap grow to about four times what survived its last full
  * collection. A streamed batch keeps little alive (records stream out, memos are bounded, each
@@ -85,11 +96,14 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   if (options.out) refuseInputs(options.out, files);
 
   const config = await loadConfig(options.config, process.cwd());
-  const packOptions: LoadPacksOptions = { packs: [...(config.packs ?? []), ...(options.rules ?? [])], settings: config.rules };
+  const packOptions: LoadPacksOptions = packOptionsOf(config, options);
   useColour(options);
   const threads = threadsFor(options.jobs, files);
   // The main thread loads the pack too (it scores as well, and reports a bad rule file).
-  const scorer = pooledScorer(await loadPack(packOptions), threads, packOptions, process.env.RAPPORT_MAIN_THREAD_SCORES !== '0');
+  const pack = await loadPack(packOptions);
+  // The config and rule files are read now: the report must not replace one either.
+  if (options.out) refuseInputs(options.out, files);
+  const scorer = pooledScorer(pack, threads, packOptions, process.env.RAPPORT_MAIN_THREAD_SCORES !== '0');
 
   const streamed = STREAMED.has(options.format);
   let sink: Sink | null = null;
@@ -121,7 +135,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   try {
     outcome = await runBatch(files, {
       scorer,
-      counsellor: options.counsellor?.length ? options.counsellor : config.batch?.counsellor,
+      counsellor: options.onlyCounsellor
+        ? [...options.onlyCounsellor, ...(options.counsellor ?? [])]
+        : [...(config.batch?.counsellor ?? []), ...(options.counsellor ?? [])],
+      counsellorOnly: options.onlyCounsellor !== undefined,
       columns: { speaker: options.speakerColumn, text: options.textColumn, transcript: options.transcriptColumn, id: options.idColumn },
       groupBy: options.groupBy,
       summaries: streamed ? 'scores' : 'full',
@@ -138,8 +155,8 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
           getOrAdd(turnsByTranscript, key, (): BatchRecord[] => []).push(record);
         }
       },
-      onFlush: async () => {
-        await sink?.flush();
+      onFlush: () => {
+        sink?.flush();
         if (stopping) throw new Interrupted();
       },
       onError: (error) => say(formatError(error)),
@@ -158,7 +175,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
     process.off('SIGTERM', interrupted);
   }
 
-  const { results, errors, lowestMean } = outcome;
+  const { results, errors, lowestMean, means } = outcome;
   const foreign: string[] = [];
   for (const [source, ofSource] of languages) {
     for (const [transcript, language] of ofSource) if (language?.notEnglish()) foreign.push(transcript === source ? source : `${source} (${transcript})`);
@@ -188,6 +205,10 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   else if (options.failUnder !== undefined && lowestMean !== null && lowestMean < options.failUnder) {
     process.exitCode = 1;
   }
+  if (options.failUnder !== undefined) {
+    const below = means.filter(({ mean }) => mean < options.failUnder!);
+    if (below.length > 0) say(failUnderMessage(below, options.failUnder));
+  }
 }
 
 export function command(): Command {
@@ -198,6 +219,7 @@ export function command(): Command {
       .addOption(OPTIONS.format(BATCH_FORMATS))
       .addOption(OPTIONS.out())
       .addOption(OPTIONS.counsellor())
+      .addOption(OPTIONS.onlyCounsellor())
       .addOption(OPTIONS.speakerColumn())
       .addOption(OPTIONS.textColumn())
       .addOption(OPTIONS.transcriptColumn())
@@ -214,15 +236,18 @@ Examples:
   rapport batch sessions/*.txt
   rapport batch sessions/ --format html --out supervision.html
   rapport batch annomi/dev-simple.csv --format jsonl > turns.jsonl
-  rapport batch recordings/*.vtt --counsellor "Dr Ada Lee" --counsellor Sam --format markdown
-  rapport batch cohort.csv --group-by student --sort name --format csv --out turns.csv
-  rapport batch exports/*.csv --speaker-column who --text-column said --fail-under 50
+  rapport batch recordings/*.vtt --counsellor "Dr Ada Lee" --format markdown
+  rapport batch cohort.csv --group-by student --sort name -f csv -o turns.csv
+  rapport batch exports/*.csv --speaker-column who --text-column said \\
+      --fail-under 50
   cat session.jsonl | rapport batch - --format json
 
-Speakers labelled counsellor, counselor, therapist, practitioner, helper, worker, interviewer
-or T are the counsellor unless --counsellor names them. Each counsellor turn is scored with
-the client turn(s) just before it. Exit codes: 0 ok, 1 a transcript's mean is below
---fail-under, 2 a file could not be read (the others are still scored) or a bad option.`,
+Speakers labelled counsellor, counselor, therapist, practitioner, helper,
+worker, interviewer, supporter or T are the counsellor, and so are the names
+given with --counsellor; --only-counsellor names the only ones. Each counsellor
+turn is scored with the client turn(s) just before it. Exit codes: 0 ok, 1 a
+transcript's mean is below --fail-under, 2 a file could not be read (the others
+are still scored) or a bad option.`,
     )
     .action(run);
 }

@@ -8,7 +8,7 @@ import { formatText } from '../../formatters/check/text.js';
 import { UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
-import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
+import { atLeast, minSeverityOf, OPTIONS, withRuleOptions, type CommonOptions, type MinSeverity } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
@@ -20,6 +20,8 @@ interface CheckOptions extends CommonOptions {
   clientFile?: string;
   failUnder?: number;
   explain?: boolean;
+  quiet?: boolean;
+  minSeverity?: MinSeverity;
 }
 
 async function readReply(words: string[], options: CheckOptions): Promise<{ text: string; inputs: string[] }> {
@@ -39,7 +41,9 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
   const client = options.clientFile ? readTextFile(options.clientFile) : (options.client ?? null);
   noteLanguage(text);
   const assessment = critiqueReply(pack, text, client);
-  const { critique } = assessment;
+  // Hiding issues below a level changes what is shown, never the score.
+  const minSeverity = minSeverityOf(options);
+  const critique = { ...assessment.critique, findings: assessment.critique.findings.filter((f) => f.kind !== 'issue' || atLeast(f.severity, minSeverity)) };
   const report =
     options.format === 'json'
       ? formatJson(critique)
@@ -47,7 +51,10 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
         ? formatMarkdown(critique)
         : formatText(critique, assessment.scores, pack, { explain: options.explain });
   emit(report, options.out, [...inputs, ...(options.clientFile ? [options.clientFile] : [])]);
-  if (options.failUnder !== undefined && critique.score < options.failUnder) process.exitCode = 1;
+  if (options.failUnder !== undefined && critique.score < options.failUnder) {
+    process.stderr.write(`rapport: the score ${critique.score} is below --fail-under ${options.failUnder} (${options.failUnder - critique.score} short)\n`);
+    process.exitCode = 1;
+  }
 }
 
 export function command(): Command {
@@ -60,6 +67,8 @@ export function command(): Command {
       .addOption(OPTIONS.clientFile())
       .addOption(OPTIONS.format(CHECK_FORMATS))
       .addOption(OPTIONS.explain())
+      .addOption(OPTIONS.quiet())
+      .addOption(OPTIONS.minSeverity())
       .addOption(OPTIONS.failUnder())
       .addOption(OPTIONS.out()),
   )

@@ -12,7 +12,7 @@ import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
 import { looksLikeEsconv, readEsconv } from '../../readers/esconv.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
-import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
+import { integerIn, OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
@@ -33,6 +33,7 @@ interface EvalOptions extends CommonOptions {
   high: string;
   counsellor?: string[];
   layout: (typeof EVAL_LAYOUTS)[number];
+  onlyCounsellor?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -83,8 +84,8 @@ async function run(file: string, options: EvalOptions): Promise<void> {
     const turns = readTranscript(content, file === '-' ? 'stdin.csv' : file, { defaultTranscript: name, columns: columns.text });
     if (turns.length === 0) throw new InputError(name, 'no coded rows: the file is empty');
     const coder = makeCoder(Object.keys(turns[0]!.fields ?? {}), columns.codes, valueMap);
-    const names = options.counsellor ?? [];
-    const collected = collectUtterances(turns, coder, (speaker) => isCounsellor(speaker, names));
+    const names = [...(options.onlyCounsellor ?? []), ...(options.counsellor ?? [])];
+    const collected = collectUtterances(turns, coder, (speaker) => isCounsellor(speaker, names, options.onlyCounsellor !== undefined));
     if (collected.utterances.length === 0) throw new InputError(name, 'no counsellor rows (speakers: therapist, counsellor, ...; or name them with --counsellor)');
     noteLanguage(collected.utterances.map((utterance) => utterance.text));
     const assessed = assessAll(pack, collected.utterances);
@@ -98,19 +99,13 @@ async function run(file: string, options: EvalOptions): Promise<void> {
   }
 }
 
-function wholeNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 10_000) throw new Error(`--examples takes a whole number from 0 to 10000, not "${value}"`);
-  return number;
-}
-
 export function command(): Command {
   return withRuleOptions(
     new Command('eval')
       .description('agreement of the rules with human behaviour codes (MITI-style, e.g. AnnoMI) or ESConv\'s strategy labels')
       .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator), or ESConv\'s dialogue TSV; - reads standard input')
       .addOption(OPTIONS.format(EVAL_FORMATS))
-      .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(wholeNumber).default(0))
+      .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(integerIn(0, 10_000)).default(0))
       .addOption(
         new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
       )
@@ -118,24 +113,28 @@ export function command(): Command {
       .addOption(new Option('--layout <layout>', 'how the file is coded: a coded CSV/TSV (AnnoMI) or ESConv\'s strategy layout').choices(EVAL_LAYOUTS).default('auto'))
       .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
       .addOption(OPTIONS.counsellor())
+      .addOption(OPTIONS.onlyCounsellor())
       .addOption(OPTIONS.out()),
   )
     .addHelpText(
       'after',
       `
-AnnoMI's files work as they are: dev-full.csv (one row per annotator, with question/reflection/
-therapist-input subtypes) or dev-simple.csv (main_therapist_behaviour only). Several annotators of
-one utterance are combined by majority, ties counting as present.
+AnnoMI's files work as they are: dev-full.csv (one row per annotator, with
+question/reflection/therapist-input subtypes) or dev-simple.csv
+(main_therapist_behaviour only). Several annotators of one utterance are
+combined by majority, ties counting as present.
 
-ESConv's dialogue file (dev.tsv: one line per dialogue prefix, turns joined by " EOS ") is read
-when its first line opens with WEIGHT SPEAKER TURN, or with --layout esconv. Each distinct
-supporter turn's strategy is compared with the rapport codes that stand for it.
+ESConv's dialogue file (dev.tsv: one line per dialogue prefix, turns joined
+by " EOS ") is read when its first line opens with WEIGHT SPEAKER TURN, or
+with --layout esconv. Each distinct supporter turn's strategy is compared
+with the rapport codes that stand for it.
 
 Examples:
   rapport eval annomi/dev-full.csv
   rapport eval annomi/dev-full.csv --examples 10 --format json --out eval.json
   rapport eval esconv/dev.tsv --examples 5
-  rapport eval coded.csv --column code=miti --map SR=reflection.simple --map "Q+=question.open"`,
+  rapport eval coded.csv --column code=miti --map SR=reflection.simple \\
+      --map "Q+=question.open"`,
     )
     .action(run);
 }

@@ -74,7 +74,7 @@ Examples:
   rapport practice --setting substance-use --difficulty easy
   rapport practice --list --setting school
   rapport practice --scenarios my-scenarios/ --save session.json
-  rapport batch session.json --format markdown    # a supervisor reviews a saved session`,
+  rapport batch session.json --format markdown   # a supervisor reviews it`,
     )
     .action(run);
 }

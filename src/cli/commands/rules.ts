@@ -11,8 +11,11 @@ import { analyse } from '../../core/tokens/analyse.js';
 import { wrap } from '../../formatters/terminal.js';
 import { InputError, UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
+import { loadConfig } from '../../io/config.js';
+import { validatePacks } from '../../io/validate-pack.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup } from '../setup.js';
+import { plural } from '../../formatters/plural.js';
 
 const common = withRuleOptions;
 
@@ -34,7 +37,7 @@ function list(pack: CompiledPack, options: CommonOptions): void {
     const kind = row.kind === 'strength' ? chalk.green(row.kind.padEnd(8)) : chalk.red(row.kind.padEnd(8));
     lines.push(`${row.id.padEnd(idWidth)}  ${kind} ${row.severity.padEnd(8)} ${String(row.weight).padStart(6)}  ${row.type}`);
   }
-  lines.push(chalk.dim(`${rows.length} rules`));
+  lines.push(chalk.dim(plural(rows.length, 'rule')));
   emit(lines.join('\n'), options.out);
 }
 
@@ -99,8 +102,8 @@ async function test(paths: string[], options: CommonOptions): Promise<void> {
     const rules = new Set(results.map((result) => result.ruleId)).size;
     lines.push(
       failures.length
-        ? chalk.red(`${failures.length} of ${results.length} examples failed across ${rules} rules`)
-        : chalk.green(`all ${results.length} examples of ${rules} rules pass`),
+        ? chalk.red(`${failures.length} of ${plural(results.length, 'example')} failed across ${plural(rules, 'rule')}`)
+        : chalk.green(`all ${plural(results.length, 'example')} of ${plural(rules, 'rule')} pass`),
     );
     emit(lines.join('\n'), options.out);
   }
@@ -108,9 +111,20 @@ async function test(paths: string[], options: CommonOptions): Promise<void> {
 }
 
 async function validate(paths: string[], options: CommonOptions): Promise<void> {
-  const dirs = packDirs(paths);
-  const { pack } = await setup({ ...options, rules: [...(options.rules ?? []), ...dirs] });
-  emit(`${chalk.green('valid')}: ${pack.rules.length} rules in ${dirs.length ? dirs.join(', ') : 'the built-in pack'}`, options.out);
+  const config = await loadConfig(options.config, process.cwd());
+  const dirs = packDirs(paths.length ? paths : [...(config.packs ?? []), ...(options.rules ?? [])]);
+  const { problems, rules } = await validatePacks(dirs);
+  if (problems.length > 0) {
+    for (const problem of problems) {
+      process.stderr.write(`rapport: ${problem.file}:${problem.line}:${problem.column}: ${problem.ruleId ? `rule "${problem.ruleId}": ` : ''}${problem.message}\n`);
+    }
+    process.stderr.write(`rapport: ${plural(problems.length, 'problem')} in ${dirs.join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // The packs load together too (with the built-in pack and the config's settings), as a run would.
+  await setup({ ...options, rules: [...(options.rules ?? []), ...paths] });
+  emit(`${chalk.green('valid')}: ${plural(rules, 'rule')} in ${dirs.length ? dirs.join(', ') : 'the built-in pack'}`, options.out);
 }
 
 async function trace(words: string[], options: CommonOptions & { client?: string }): Promise<void> {
@@ -160,9 +174,9 @@ export function command(): Command {
     `
 Examples:
   rapport rules list
-  rapport rules show openness.directive-you-need-to
-  rapport rules test my-pack/
-  rapport rules validate my-pack/
+  rapport rules show openness.directive
+  rapport rules test course-rules/
+  rapport rules validate course-rules/
   rapport rules trace "I wonder if part of you wants to stop?"`,
   );
   const withSetup = (fn: (pack: CompiledPack, options: CommonOptions) => void) => async (options: CommonOptions) => {

@@ -7,6 +7,7 @@ import type { Rating } from '../../batch/miti.js';
 import type { TranscriptResult } from '../../batch/types.js';
 import { DIMENSIONS } from '../../core/types.js';
 import { fmt, headline, measureRows, ratingWord, SORT_WORDS, turnLabel, view, type BatchReport } from './report.js';
+import { plural } from '../plural.js';
 
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -161,7 +162,7 @@ function cohortTable(v: ReturnType<typeof view>, ids: Map<TranscriptResult, numb
     const bodies = v.groups
       .map(
         (g) =>
-          `<tbody><tr class="group"><th colspan="${columns}">${escape(g.name ?? '(no group)')} · ${g.transcripts.length} transcript${g.transcripts.length === 1 ? '' : 's'} · ${g.turns} turns · mean ${fmt(g.mean)}</th></tr>${g.transcripts.map(row).join('')}</tbody>`,
+          `<tbody><tr class="group"><th colspan="${columns}">${escape(g.name ?? '(no group)')} · ${plural(g.transcripts.length, 'transcript')} · ${plural(g.turns, 'turn')} · mean ${fmt(g.mean)}</th></tr>${g.transcripts.map(row).join('')}</tbody>`,
       )
       .join('');
     return `<table class="cohort">${head}${bodies}</table>`;

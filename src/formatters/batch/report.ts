@@ -2,6 +2,7 @@
 import { sortResults, groupResults, overall, type Group, type Overall, type SortKey } from '../../batch/cohort.js';
 import type { Rating } from '../../batch/miti.js';
 import type { BatchError, Measure, MitiSummary, TranscriptResult } from '../../batch/types.js';
+import { plural } from '../plural.js';
 
 export interface BatchReport {
   results: TranscriptResult[];
@@ -80,8 +81,8 @@ export const turnLabel = (w: { index: number; id: string | number }): string =>
 
 export function headline(v: ReportView): string {
   const { overall: o } = v;
-  const parts = [`${o.transcripts} transcript${o.transcripts === 1 ? '' : 's'}`, `${o.turns} counsellor turn${o.turns === 1 ? '' : 's'}`];
+  const parts = [plural(o.transcripts, 'transcript'), plural(o.turns, 'counsellor turn')];
   if (o.mean !== null) parts.push(`mean score ${fmt(o.mean)}`);
-  if (v.errors.length > 0) parts.push(`${v.errors.length} file${v.errors.length === 1 ? '' : 's'} could not be read`);
+  if (v.errors.length > 0) parts.push(`${plural(v.errors.length, 'file')} could not be read`);
   return parts.join(' · ');
 }

@@ -8,6 +8,7 @@ import type { TranscriptResult } from '../../batch/types.js';
 import { DIMENSIONS } from '../../core/types.js';
 import { bar, scoreColour, WIDTH, wrap } from '../terminal.js';
 import { fmt, headline, measureRows, ratingMark, ratingWord, SORT_WORDS, turnLabel, view, type BatchReport } from './report.js';
+import { plural } from '../plural.js';
 
 const width = (text: string): number => [...text].length;
 
@@ -46,7 +47,7 @@ function transcriptSection(r: TranscriptResult): string[] {
   const s = r.summary;
   const title = displayName(r);
   const lines = ['', chalk.bold(`── ${cell(title, WIDTH - 4).trimEnd()} ${'─'.repeat(Math.max(0, WIDTH - 4 - width(cell(title, WIDTH - 4).trimEnd())))}`)];
-  const facts = [`${s.turns} counsellor turn${s.turns === 1 ? '' : 's'} of ${s.allTurns}`];
+  const facts = [`${plural(s.turns, 'counsellor turn')} of ${s.allTurns}`];
   if (s.score.mean !== null) facts.push(`mean ${fmt(s.score.mean)}`, `median ${fmt(s.score.median)}`, `min ${fmt(s.score.min)}`);
   if (s.group !== null) facts.push(`group ${s.group}`);
   lines.push(`  ${facts.join(' · ')}`);
@@ -103,7 +104,7 @@ export function formatText(report: BatchReport): string {
     lines.push('', chalk.bold(`Cohort (${SORT_WORDS[v.sort]})`));
     if (v.groups) {
       for (const g of v.groups) {
-        lines.push('', `  ${chalk.bold(g.name ?? '(no group)')} · ${g.transcripts.length} transcript${g.transcripts.length === 1 ? '' : 's'} · ${g.turns} turns · mean ${fmt(g.mean)}`);
+        lines.push('', `  ${chalk.bold(g.name ?? '(no group)')} · ${plural(g.transcripts.length, 'transcript')} · ${plural(g.turns, 'turn')} · mean ${fmt(g.mean)}`);
         lines.push(...cohortTable(g.transcripts, true));
       }
     } else {

@@ -4,6 +4,7 @@
 import chalk from 'chalk';
 import type { EvalReport, Example, Measure } from '../../eval/evaluate.js';
 import { WIDTH, wrap } from '../terminal.js';
+import { plural } from '../plural.js';
 
 export const fixed = (value: number | null, digits = 2): string => (value === null ? '–' : value.toFixed(digits));
 
@@ -44,7 +45,7 @@ export function formatEvalText(report: EvalReport): string {
   const { counts } = report;
   out.push(chalk.bold(`Agreement with human codes: ${report.file}`));
   out.push(
-    `  ${counts.utterances} counsellor utterances in ${counts.transcripts} transcripts (${counts.rows} coded rows; ${counts.multiAnnotated} utterances with several annotators)`,
+    `  ${plural(counts.utterances, 'counsellor utterance')} in ${plural(counts.transcripts, 'transcript')} (${plural(counts.rows, 'coded row')}; ${plural(counts.multiAnnotated, 'utterance')} with several annotators)`,
   );
   out.push(chalk.dim(`  layout: ${report.layout}`));
   out.push(chalk.dim(`  ${wrap(`Annotators: ${report.combination}.`, WIDTH - 2, '  ')}`));
@@ -114,6 +115,6 @@ export function summaryTable(report: EvalReport): string[] {
   const auc = (t: EvalReport['transcripts'] | undefined): string => (t?.measured ? fixed(t.auc) : '–');
   out.push(`| transcript AUC, high vs low MI quality (target ≥ .92) | ${auc(report.transcripts)} | ${auc(report.baseline?.transcripts)} | |`);
   out.push('| human coders, utterance kappa |  |  | .31 to .64 (Perez-Rosas et al. 2016) |');
-  out.push('', `${report.counts.utterances} counsellor utterances, ${report.counts.transcripts} transcripts; ${report.combination}.`);
+  out.push('', `${plural(report.counts.utterances, 'counsellor utterance')}, ${plural(report.counts.transcripts, 'transcript')}; ${report.combination}.`);
   return out;
 }

@@ -2,6 +2,7 @@
 // runner turns into annotations on the pull request's changed lines.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { LintReport } from '../../lint/types.js';
+import { plural } from '../plural.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -44,7 +45,7 @@ export function formatGithub(report: LintReport): string {
   }
   const s = report.summary;
   lines.push(
-    `rapport lint: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info in ${s.examples} examples across ${s.files} files` +
+    `rapport lint: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info in ${plural(s.examples, 'example')} across ${plural(s.files, 'file')}` +
       (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
       (s.baselined ? `, ${s.baselined} in the baseline` : '') +
       (s.unreadable ? `, ${s.unreadable} unreadable` : ''),

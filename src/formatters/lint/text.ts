@@ -1,8 +1,7 @@
 // `rapport lint` in the terminal: stylish, grouped by file, one line a problem.
 import chalk from 'chalk';
 import type { LintReport } from '../../lint/types.js';
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+import { plural } from '../plural.js';
 
 const SEVERITY_COLOUR = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
 

@@ -10,6 +10,7 @@ export const DEFAULT_COUNSELLOR_LABELS: readonly string[] = [
   'helper',
   'worker',
   'interviewer',
+  'supporter',
   't',
 ];
 
@@ -18,15 +19,15 @@ function normaliseSpeaker(speaker: string): string {
 }
 
 /**
- * Whether `speaker` is the counsellor: with `names` (from `--counsellor NAME`, repeatable) only
- * those names match; without (undefined or empty) the default labels do. Case-insensitive,
- * ignoring surrounding `*` and whitespace.
+ * Whether `speaker` is the counsellor: one of the default labels or of `names` (`--counsellor
+ * NAME`, which add to the labels), or with `only` (`--only-counsellor`) one of `names` alone.
+ * Case-insensitive, ignoring surrounding `*` and whitespace.
  */
-export function isCounsellor(speaker: string, names: readonly string[] | undefined): boolean {
+export function isCounsellor(speaker: string, names: readonly string[] | undefined, only = false): boolean {
   const label = normaliseSpeaker(speaker);
   if (label === '') return false;
-  if (names && names.length > 0) return names.some((name) => normaliseSpeaker(name) === label);
-  return DEFAULT_COUNSELLOR_LABELS.includes(label);
+  if (names?.some((name) => normaliseSpeaker(name) === label)) return true;
+  return !only && DEFAULT_COUNSELLOR_LABELS.includes(label);
 }
 
 export interface CounsellorTurn {

@@ -22,11 +22,14 @@ describe('isCounsellor', () => {
     }
   });
 
-  it('matches only the given names when names are given', () => {
+  it('adds the given names to the default labels (--counsellor), or uses them alone (--only-counsellor)', () => {
     expect(isCounsellor('Dr Lee', ['dr lee', 'Ana'])).toBe(true);
     expect(isCounsellor('ana', ['dr lee', 'Ana'])).toBe(true);
-    expect(isCounsellor('Therapist', ['Ana'])).toBe(false);
-    expect(isCounsellor('Therapist', [])).toBe(true); // no --counsellor given
+    expect(isCounsellor('Therapist', ['Ana'])).toBe(true);
+    expect(isCounsellor('Supporter', [])).toBe(true);
+    expect(isCounsellor('Client', ['Ana'])).toBe(false);
+    expect(isCounsellor('Therapist', ['Ana'], true)).toBe(false);
+    expect(isCounsellor('Ana', ['Ana'], true)).toBe(true);
   });
 });
 
@@ -69,7 +72,7 @@ describe('counsellorTurns', () => {
   });
 
   it('uses the predicate it is given', () => {
-    const jobs = [...counsellorTurns(turns, (s) => isCounsellor(s, ['Partner']))];
+    const jobs = [...counsellorTurns(turns, (s) => isCounsellor(s, ['Partner'], true))];
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ index: 1, client: 'Other session.' });
   });
