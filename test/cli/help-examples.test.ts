@@ -71,6 +71,7 @@ function workspace(): string {
   copy('packs/custom', 'course-rules');
   copy('practice/good', 'my-scenarios');
   copy('eval/coded.csv', 'annomi/dev-full.csv');
+  copy('eval/esconv-sample.tsv', 'esconv/dev.tsv');
   // AnnoMI's simple layout: one row per utterance, main_therapist_behaviour only.
   const full = readFileSync(fixture('eval/coded.csv'), 'utf8').trim().split('\n').map((line) => line.split(','));
   const keep = ['transcript_id', 'mi_quality', 'utterance_id', 'interlocutor', 'utterance_text', 'main_therapist_behaviour'].map((name) => full[0]!.indexOf(name));

@@ -155,8 +155,8 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
           getOrAdd(turnsByTranscript, key, (): BatchRecord[] => []).push(record);
         }
       },
-      onFlush: () => {
-        sink?.flush();
+      onFlush: async () => {
+        await sink?.flush();
         if (stopping) throw new Interrupted();
       },
       onError: (error) => say(formatError(error)),
