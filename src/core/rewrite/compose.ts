@@ -5,7 +5,7 @@
 import type { Sentence, Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { tidy, wordCount } from './grammar.js';
-import type { Reflection } from './reflect.js';
+import { choose, type Reflection } from './reflect.js';
 import type { Proposal } from './rewrite.js';
 import type { RewriteWords } from './words.js';
 
@@ -84,7 +84,13 @@ function keepCoherent(plans: Plan[]): void {
   });
 }
 
+// When everything the draft said had to go and there is nothing of the client's to say back: an invitation.
+const INVITATIONS = ["What's been happening for you?", "What's going on for you right now?", 'What feels most important to talk about right now?'];
+
 export function compose({ text, plans, candidates, reflection }: ComposeInput): Proposal | null {
+  if (!reflection && candidates.length === 0 && plans.every((plan) => plan.fate !== 'keep')) {
+    candidates.push({ text: INVITATIONS[choose(text, INVITATIONS.length)]!, reason: 'asks an open question in place of what was left out', priority: 0, plan: null });
+  }
   const position = (candidate: Candidate): number => candidate.plan?.sentence.start ?? Infinity;
   const chosen = candidates.reduce<Candidate | null>(
     (best, candidate) => (!best || candidate.priority > best.priority || (candidate.priority === best.priority && position(candidate) < position(best)) ? candidate : best),

@@ -208,11 +208,11 @@ const TOPIC_FRAMES: ((topic: string) => string)[] = [
   (t) => `There's a lot going on with ${t}.`,
 ];
 
-const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|way|time|lot|bit|one|something|anything|everything|nothing|day|week|today|tonight|point|fact|truth|reality|problem|side)$/;
+const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|way|time|lot|bit|one|something|anything|everything|nothing|day|week|today|tonight|point|fact|truth|reality|problem|side|deal|idea|end|moment|minute|second)$/;
 
 /** Without a client statement: the draft's own topic, said back as what the client is dealing with. */
-export function reflectTopic(reply: Analysis, words: RewriteWords): Reflection | null {
-  const phrase = firstNounPhrase(reply.tokens, words, (token) => PRONOUN_LIKE.test(token.norm));
+export function reflectTopic(reply: Analysis, tokens: readonly Token[], words: RewriteWords): Reflection | null {
+  const phrase = firstNounPhrase(tokens, words, (token) => PRONOUN_LIKE.test(token.norm));
   if (!phrase) return null;
   const topic = lowerFirst(spanText({ text: reply.text, tokens: phrase }), words);
   return { text: TOPIC_FRAMES[choose(topic, TOPIC_FRAMES.length)]!(topic), reason: `reflects the reply's own topic, “${topic}”` };

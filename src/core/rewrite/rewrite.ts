@@ -187,7 +187,11 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
       ? plans.some((plan) => plan.fate === 'keep' && picksUp(plan))
       : hits.some(({ rule, match }) => rule.definition.kind === 'strength' && /validation|attunement/.test(rule.definition.dimension) && planAt(match.start)?.fate === 'keep');
     const dropped = plans.some((plan) => plan.fate !== 'keep');
-    if (!reflects && (client || wantsReflection || dropped)) reflection = (client ? reflectClient(client, words) : null) ?? reflectTopic(reply, words);
+    if (!reflects && (client || wantsReflection || dropped)) {
+      // The reply's own topic comes from what it keeps or asks, not from what was dropped as harmful.
+      const topical = plans.filter((plan) => plan.fate !== 'drop').flatMap((plan) => plan.tokens);
+      reflection = (client ? reflectClient(client, words) : null) ?? reflectTopic(reply, topical, words);
+    }
     // Once the client is reflected, a statement that neither picks up what they said nor acknowledges it moves away from them.
     if (reflection && client) {
       const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));

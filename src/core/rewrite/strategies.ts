@@ -147,7 +147,7 @@ const OPEN_ABOUT: ((topic: string) => string)[] = [
   (t) => `What's ${t} been like for you?`,
 ];
 
-const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|anything|something|everything|time|lot|one|way|ok|okay|sure)$/;
+const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|anything|something|everything|time|lot|one|way|ok|okay|sure|deal|idea|end|moment|minute|second)$/;
 
 /** Several closed questions made one open question on their topic. */
 export function oneOpenQuestion(questions: Token[][], text: string, words: RewriteWords): string {

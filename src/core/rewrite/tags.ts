@@ -15,27 +15,27 @@ export function tagsOf(tokens: readonly Token[], words: RewriteWords): string[] 
   return tag(tokens.map((token) => token.text));
 }
 
-export const isNoun = (tag: string | undefined): boolean => !!tag && /^(NN|NNS|NNP|NNPS|N)$/.test(tag);
 export const isVerb = (tag: string | undefined): boolean => !!tag && tag.startsWith('VB');
-export const isAdjective = (tag: string | undefined): boolean => !!tag && tag.startsWith('JJ');
+
+const OPEN_CLASS = /^(NN|NNS|NNP|NNPS|N|JJ|JJR|JJS|VBN|VBG)$/;
+const DETERMINERS = /^(DT|PRP\$)$/;
 
 /**
- * The first noun phrase that is not a pronoun and opens on a determiner or
- * possessive, with its adjectives and nouns ("your teacher", "the new job"):
- * without natural's full lexicon a lone word tagged as a noun may be a verb
- * ("seen"), so the determiner is the evidence. Null when none.
+ * The first noun phrase that opens on a determiner or possessive, with up to
+ * three open-class words after it ("your teacher", "the new job"). Without
+ * natural's full lexicon a lone word tagged as a noun may be a verb ("seen"),
+ * so the determiner is the evidence. `skip` rejects a phrase by its last word
+ * ("a lot", "the thing"). Null when none.
  */
 export function firstNounPhrase(tokens: readonly Token[], words: RewriteWords, skip: (token: Token) => boolean = () => false): Token[] | null {
   const tags = tagsOf(tokens, words);
   for (let i = 0; i < tokens.length; i += 1) {
-    if (!isNoun(tags[i]) || !tokens[i]!.isWord || skip(tokens[i]!) || words.stopwords.has(tokens[i]!.norm)) continue;
-    let start = i;
-    while (start > 0 && (isAdjective(tags[start - 1]) || isNoun(tags[start - 1])) && tokens[start - 1]!.isWord && !skip(tokens[start - 1]!)) start -= 1;
-    if (start === 0 || !/^(DT|PRP\$)$/.test(tags[start - 1] ?? '') || /^(no|all|every|any|some|each)$/.test(tokens[start - 1]!.norm)) continue;
-    start -= 1;
+    if (!tokens[i]!.isWord || !DETERMINERS.test(tags[i] ?? '') || /^(no|all|every|any|some|each|that|this|these|those|another|much|many|more|most|few|both|either|neither)$/.test(tokens[i]!.norm)) continue;
     let end = i + 1;
-    while (end < tokens.length && isNoun(tags[end]) && tokens[end]!.isWord && !words.stopwords.has(tokens[end]!.norm) && !skip(tokens[end]!)) end += 1;
-    return tokens.slice(start, end) as Token[];
+    // After a determiner a base verb is a noun ("your work"), as natural's own rules say after DT.
+    while (end < tokens.length && end - i <= 3 && tokens[end]!.isWord && !words.stopwords.has(tokens[end]!.norm) && (OPEN_CLASS.test(tags[end] ?? '') || (end === i + 1 && tags[end] === 'VB'))) end += 1;
+    if (end === i + 1 || skip(tokens[end - 1]!) || /^(JJ|JJR|JJS|VBG)$/.test(tags[end - 1] ?? '')) continue;
+    return tokens.slice(i, end) as Token[];
   }
   return null;
 }
