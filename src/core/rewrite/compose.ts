@@ -135,7 +135,7 @@ export function compose({ text, plans, candidates, reflection }: ComposeInput): 
       } else if (plan === last) {
         changes.push({ start, end, replacement: chosen.text, reason: chosen.reason });
       } else {
-        changes.push({ start, end, replacement: '', reason: chosen.reason });
+        changes.push({ start, end, replacement: '', reason: `moves “${brief(sentenceText(plan))}” to the end, as the one question` });
       }
     } else if (plan.fate === 'keep') {
       changes.push(...plan.edits);

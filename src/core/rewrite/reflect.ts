@@ -42,7 +42,7 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
         const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}) };
         clauses.push(clause);
         joinedAfter = nextJoined ? clause : undefined;
-      } else if (!nextJoined) joinedAfter = undefined;
+      }
       current = [];
     };
     for (const token of tokens) {
@@ -67,6 +67,7 @@ function weight(clause: Clause, words: RewriteWords): number {
   const tokens = words_(clause);
   let score = 0;
   score += 4 * tokens.filter((token) => isFeeling(token, words)).length;
+  if (tokens.some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm))) score += 3;
   if (Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) score += 6;
   if (tokens.some((token) => FIRST_PERSON.has(token.norm))) score += 2;
   score += Math.min(3, 0.5 * tokens.filter((token) => isContent(token, words)).length);
@@ -89,6 +90,13 @@ function trimmed(clause: Clause, words: RewriteWords): Clause {
   return { ...clause, tokens: clause.tokens.slice(0, end) };
 }
 
+/** A short clause ("I'm nervous") and the clause after it in the same sentence, when that one has its own subject. */
+function withNext(clause: Clause, clauses: Clause[]): Clause[] {
+  const next = clauses[clauses.indexOf(clause) + 1];
+  if (!next || next.after || words_(clause).length >= 5 || words_(next).length > 10 || !SUBJECTS.test(words_(next)[0]!.norm)) return [clause];
+  return clause.tokens[0]!.sentence === next.tokens[0]!.sentence ? [clause, next] : [clause];
+}
+
 /** The clause in the second person, without the client's own minimisers ("I just can't" -> "you can't"). */
 function turned(clause: Span, words: RewriteWords): string {
   const kept = clause.tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(clause.tokens, i, phrase)) || !token.isWord);
@@ -107,13 +115,17 @@ const FRAMES: ((clause: string) => string)[] = [
   (c) => `${capitalise(c)}.`,
   (c) => `You're saying ${c}.`,
   (c) => `I'm hearing that ${c}.`,
-  (c) => `${capitalise(c)}, and that's a lot to carry.`,
   (c) => `It seems ${c}.`,
   (c) => `From what you're saying, ${c}.`,
-  (c) => `${capitalise(c)}, and it's been weighing on you.`,
   (c) => `What I'm hearing is that ${c}.`,
-  (c) => `It's been hard: ${c}.`,
   (c) => `If I've understood, ${c}.`,
+];
+
+// Only for a clause that carries a painful feeling: they say how heavy it is.
+const HEAVY_FRAMES: ((clause: string) => string)[] = [
+  (c) => `${capitalise(c)}, and that's a lot to carry.`,
+  (c) => `${capitalise(c)}, and it's been weighing on you.`,
+  (c) => `It's been hard: ${c}.`,
 ];
 
 const TWO_SIDED: ((a: string, b: string) => string)[] = [
@@ -150,13 +162,14 @@ export function reflectClient(client: Analysis, words: RewriteWords): Reflection
     if (w > bestWeight) [best, bestWeight] = [clause, w];
   }
   if (!best || bestWeight < 1) return null;
-  const clause = trimmed(best, words);
-  const said = turned(clause, words);
-  let frame = choose(said, FRAMES.length);
+  const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
+  const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
+  const feeling = feelingOf(clause, words);
+  const frames = feeling && !next && !words.positiveFeelings.has(feeling.norm) ? [...FRAMES, ...HEAVY_FRAMES] : FRAMES;
+  let frame = choose(said, frames.length);
   // "So you feel so ashamed" says "so" twice.
   if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
-  const text = FRAMES[frame]!(said);
-  const feeling = feelingOf(clause, words);
+  const text = frames[frame]!(said);
   return { text, reason: feeling ? `reflects the client's “${feeling.text}”` : `reflects the client's own words “${quote(clause)}”` };
 }
 
@@ -189,10 +202,11 @@ const SAFETY_QUESTIONS: Record<RiskKind, string[]> = {
   danger: ['Are you somewhere safe right now?', 'Are you safe where you are right now?'],
 };
 
-/** Saying back the risk the client disclosed, first, in their words. */
-export function acknowledgeRisk(risk: Risk, words: RewriteWords): Reflection {
+/** Saying back the risk the client disclosed, first, in their words; `thanked` when the draft already thanks them for telling. */
+export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false): Reflection {
   const said = turned(risk.clause, words);
-  return { text: ACKNOWLEDGEMENTS[choose(said, ACKNOWLEDGEMENTS.length)]!(said), reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
+  const text = thanked ? `${capitalise(said)}.` : ACKNOWLEDGEMENTS[choose(said, ACKNOWLEDGEMENTS.length)]!(said);
+  return { text, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
 }
 
 /** A direct, caring question about the risk. */
@@ -204,7 +218,7 @@ export function safetyQuestion(risk: Risk, words: RewriteWords): string {
 const TOPIC_FRAMES: ((topic: string) => string)[] = [
   (t) => `It sounds like things with ${t} are on your mind.`,
   (t) => `So ${t} is a big part of what's going on.`,
-  (t) => `${capitalise(t)} seems to be weighing on you.`,
+  (t) => `It sounds like ${t} is on your mind.`,
   (t) => `There's a lot going on with ${t}.`,
 ];
 

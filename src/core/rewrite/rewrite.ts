@@ -165,38 +165,50 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     }
   }
 
+  const said = (plan: Plan): string => shorten(plan.text.slice(plan.sentence.start, plan.sentence.end));
+  // Sentences that acknowledge the client (the validation strengths): kept where others go.
+  const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
+  // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
+  const credited = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength').map(({ match }) => planAt(match.start)));
+  const toClient = (plan: Plan): boolean => plan.tokens.some((token) => /^(you|your|you're|you've|you'd|yourself)$/.test(token.norm));
+
   // A client who discloses a risk is asked about it, first and directly, whatever the draft did.
   let reflection: Reflection | null = null;
   const asksSafety = candidates.some((c) => c.priority >= PRIORITY.draftSafety);
   if (risk && !(fixes.length === 0 && asksSafety)) {
-    reflection = acknowledgeRisk(risk, words);
     if (!asksSafety) candidates.push({ text: safetyQuestion(risk, words), reason: 'asks directly and caringly about safety', priority: PRIORITY.safety, plan: null });
-    const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
-    for (const plan of plans) if (plan.fate === 'keep' && !warm.has(plan)) drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end))}” to keep the focus on the client's safety`);
+    const aboutSafety = (plan: Plan): boolean => asksAboutSafety(plan.tokens, words);
+    for (const plan of plans) if (plan.fate === 'keep' && !warm.has(plan) && !aboutSafety(plan)) drop(plan, `leaves out “${said(plan)}” to keep the focus on the client's safety`);
+    // A draft that already thanks the client for telling needs the disclosure said back, not a second thank-you.
+    reflection = acknowledgeRisk(risk, words, plans.some((plan) => plan.fate === 'keep' && warm.has(plan)));
   } else if (fixes.length === 0) {
     return null;
   }
 
+  // A statement about the helper ("My brother and I once …") takes the floor from the client, unless it is warm.
+  for (const plan of plans) {
+    const selfWords = plan.tokens.filter((token) => /^(i|i'm|i've|i'd|i'll|me|my|mine|myself)$/.test(token.norm)).length;
+    if (plan.fate === 'keep' && selfWords >= 2 && !warm.has(plan)) drop(plan, `leaves out “${said(plan)}”, which is about you rather than the client`);
+  }
   for (const plan of plans) if (plan.fate === 'keep') dropMinimisers(plan, words);
 
   if (!reflection) {
-    // With a client statement, a kept sentence reflects only when it says back something of theirs.
+    // With a client statement, a kept sentence already reflects when it says something of theirs back to them.
     const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
     const picksUp = (plan: Plan): boolean => plan.tokens.some((token) => clientStems.has(token.stem) && isContent(token, words));
     const reflects = client
-      ? plans.some((plan) => plan.fate === 'keep' && picksUp(plan))
+      ? plans.some((plan) => plan.fate === 'keep' && picksUp(plan) && toClient(plan))
       : hits.some(({ rule, match }) => rule.definition.kind === 'strength' && /validation|attunement/.test(rule.definition.dimension) && planAt(match.start)?.fate === 'keep');
     const dropped = plans.some((plan) => plan.fate !== 'keep');
     if (!reflects && (client || wantsReflection || dropped)) {
       // The reply's own topic comes from what it keeps or asks, not from what was dropped as harmful.
       const topical = plans.filter((plan) => plan.fate !== 'drop').flatMap((plan) => plan.tokens);
-      reflection = (client ? reflectClient(client, words) : null) ?? reflectTopic(reply, topical, words);
+      reflection = client ? reflectClient(client, words) : reflectTopic(reply, topical, words);
     }
-    // Once the client is reflected, a statement that neither picks up what they said nor acknowledges it moves away from them.
+    // Once the client is reflected, a statement that is neither about them nor picks up what they said moves away from them.
     if (reflection && client) {
-      const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
       for (const plan of plans) {
-        if (plan.fate === 'keep' && !picksUp(plan) && !warm.has(plan)) drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end))}”, which moves away from what the client said`);
+        if (plan.fate === 'keep' && !picksUp(plan) && !toClient(plan) && !credited.has(plan)) drop(plan, `leaves out “${said(plan)}”, which moves away from what the client said`);
       }
     }
   }

@@ -26,6 +26,7 @@ export interface RewriteWords {
   risk: Record<RiskKind, Phrase[]>;
   safety: Phrase[];
   feelings: ReadonlySet<string>;
+  positiveFeelings: ReadonlySet<string>;
   feelingStems: ReadonlySet<string>;
   stopwords: ReadonlySet<string>;
   /** part-of-speech tags of the closed word classes, for the tagger */
@@ -75,6 +76,7 @@ export function rewriteWords(lexicons: Lexicons): RewriteWords {
     },
     safety: phrases(lexicons, 'rewrite-safety'),
     feelings: lexicons.get('feelings')?.words ?? new Set(),
+    positiveFeelings: new Set(words(lexicons, 'rewrite-positive-feelings')),
     feelingStems: lexicons.get('feelings')?.stems ?? new Set(),
     stopwords: lexicons.get('stopwords')?.words ?? new Set(),
     tags,
