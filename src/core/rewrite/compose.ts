@@ -19,6 +19,8 @@ export interface Plan {
   fate: 'keep' | 'drop' | 'question';
   reason: string;
   edits: RewriteChange[];
+  /** the harmful words that got it dropped: never a topic to reflect */
+  harm?: { start: number; end: number };
 }
 
 /** A question the rewrite could end on. */

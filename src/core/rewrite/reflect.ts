@@ -150,8 +150,8 @@ function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
   return null;
 }
 
-/** The best reflection of the client's statement, or null when nothing in it can be said back. */
-export function reflectClient(client: Analysis, words: RewriteWords): Reflection | null {
+/** The best reflection of the client's statement, or null when nothing in it can be said back; `heavy` allows saying how heavy a painful feeling is. */
+export function reflectClient(client: Analysis, words: RewriteWords, heavy = true): Reflection | null {
   const clauses = clausesOf(client, words);
   const dilemma = twoSided(clauses, words);
   if (dilemma) return dilemma;
@@ -165,7 +165,7 @@ export function reflectClient(client: Analysis, words: RewriteWords): Reflection
   const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
   const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
   const feeling = feelingOf(clause, words);
-  const frames = feeling && !next && !words.positiveFeelings.has(feeling.norm) ? [...FRAMES, ...HEAVY_FRAMES] : FRAMES;
+  const frames = heavy && feeling && !next && !words.positiveFeelings.has(feeling.norm) ? [...FRAMES, ...HEAVY_FRAMES] : FRAMES;
   let frame = choose(said, frames.length);
   // "So you feel so ashamed" says "so" twice.
   if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
@@ -222,12 +222,14 @@ const TOPIC_FRAMES: ((topic: string) => string)[] = [
   (t) => `There's a lot going on with ${t}.`,
 ];
 
-const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|way|time|lot|bit|one|something|anything|everything|nothing|day|week|today|tonight|point|fact|truth|reality|problem|side|deal|idea|end|moment|minute|second)$/;
+const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|way|time|lot|bit|one|something|anything|everything|nothing|day|week|today|tonight|point|fact|truth|reality|problem|side|deal|idea|end|moment|minute|second|life|stuff|people)$/;
 
 /** Without a client statement: the draft's own topic, said back as what the client is dealing with. */
-export function reflectTopic(reply: Analysis, tokens: readonly Token[], words: RewriteWords): Reflection | null {
+export function reflectTopic(reply: Analysis, tokens: readonly Token[], words: RewriteWords, asked: readonly string[] = []): Reflection | null {
   const phrase = firstNounPhrase(tokens, words, (token) => PRONOUN_LIKE.test(token.norm));
   if (!phrase) return null;
   const topic = lowerFirst(spanText({ text: reply.text, tokens: phrase }), words);
+  // A question that already names the topic needs no sentence in front saying it again.
+  if (asked.some((question) => question.toLowerCase().includes(topic.toLowerCase()))) return null;
   return { text: TOPIC_FRAMES[choose(topic, TOPIC_FRAMES.length)]!(topic), reason: `reflects the reply's own topic, “${topic}”` };
 }

@@ -110,7 +110,10 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
         if (plan) ask(plan, risk ? safetyQuestion(risk, words) : 'Are you safe right now?', 'asks directly about safety', PRIORITY.safety);
         break;
       case 'drop':
-        if (plan) drop(plan, fix.harm ? `drops the ${fix.harm} “${shorten(matched)}”` : `drops “${shorten(matched)}”`);
+        if (plan?.fate === 'keep') {
+          drop(plan, fix.harm ? `drops the ${fix.harm} “${shorten(matched)}”` : `drops “${shorten(matched)}”`);
+          plan.harm = match;
+        }
         break;
       case 'drop-minimiser':
         if (plan?.fate === 'keep') dropMinimisers(plan, words, match);
@@ -178,7 +181,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   if (risk && !(fixes.length === 0 && asksSafety)) {
     if (!asksSafety) candidates.push({ text: safetyQuestion(risk, words), reason: 'asks directly and caringly about safety', priority: PRIORITY.safety, plan: null });
     const aboutSafety = (plan: Plan): boolean => asksAboutSafety(plan.tokens, words);
-    for (const plan of plans) if (plan.fate === 'keep' && !warm.has(plan) && !aboutSafety(plan)) drop(plan, `leaves out “${said(plan)}” to keep the focus on the client's safety`);
+    for (const plan of plans) if (plan.fate === 'keep' && !(warm.has(plan) && toClient(plan)) && !aboutSafety(plan)) drop(plan, `leaves out “${said(plan)}” to keep the focus on the client's safety`);
     // A draft that already thanks the client for telling needs the disclosure said back, not a second thank-you.
     reflection = acknowledgeRisk(risk, words, plans.some((plan) => plan.fate === 'keep' && warm.has(plan)));
   } else if (fixes.length === 0) {
@@ -201,9 +204,11 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
       : hits.some(({ rule, match }) => rule.definition.kind === 'strength' && /validation|attunement/.test(rule.definition.dimension) && planAt(match.start)?.fate === 'keep');
     const dropped = plans.some((plan) => plan.fate !== 'keep');
     if (!reflects && (client || wantsReflection || dropped)) {
-      // The reply's own topic comes from what it keeps or asks, not from what was dropped as harmful.
-      const topical = plans.filter((plan) => plan.fate !== 'drop').flatMap((plan) => plan.tokens);
-      reflection = client ? reflectClient(client, words) : reflectTopic(reply, topical, words);
+      // The reply's own topic, but never from the harmful words themselves ("not a big deal").
+      const topical = plans.flatMap((plan) => plan.tokens.filter((token) => !plan.harm || token.end <= plan.harm.start || token.start >= plan.harm.end));
+      // "…, and that's a lot to carry" reads twice over before a kept "That must be hard".
+      const acknowledged = plans.some((plan) => plan.fate === 'keep' && warm.has(plan));
+      reflection = client ? reflectClient(client, words, !acknowledged) : reflectTopic(reply, topical, words, candidates.map((c) => c.text));
     }
     // Once the client is reflected, a statement that is neither about them nor picks up what they said moves away from them.
     if (reflection && client) {

@@ -53,9 +53,10 @@ describe('attuned reflection', () => {
     expect(text).toMatch(/part of you is terrified/i);
   });
 
-  it('without a client statement reflects the reply’s own topic, not a stock line', () => {
+  it('without a client statement stays on the reply’s own topic, not a stock line', () => {
+    expect(sentencesOf(rewriteOf('Just ignore the bullies on the bus, they are not worth it.'))[0]).toMatch(/the bullies/);
     const text = rewriteOf('You should book an appointment with your GP.');
-    expect(sentencesOf(text)[0]).toMatch(/appointment|your GP/);
+    expect(text).toMatch(/your GP/);
     expect(text).not.toMatch(/feeling a lot right now/);
   });
 
