@@ -2,7 +2,7 @@
 //
 //   tsx test/bench/rewrite-report.ts CASES.yaml [--bands poor,harmful] [--quiet]
 //
-// CASES.yaml holds `cases:` (or a bare list) of { client, reply, band?, score? }. A case is poor when its
+// CASES.yaml holds `cases:` or `replies:` (or a bare list) of { client, reply, band? or label?, score? }. A case is poor when its
 // band is one of --bands (default poor, harmful), or, without a band, when its score is below 45.
 // Prints: the share of poor replies that get a rewrite, the share of rewrites that reuse a content word
 // of the client's statement, the most common opening sentence and its share, how many rewrites scoring
@@ -19,6 +19,8 @@ interface Case {
   client?: string;
   reply: string;
   band?: string;
+  /** fixtures/calibration's name for the band */
+  label?: string;
   score?: number;
 }
 
@@ -28,8 +30,10 @@ if (!file) {
   console.error('usage: tsx test/bench/rewrite-report.ts CASES.yaml [--bands poor,harmful] [--quiet]');
   process.exit(2);
 }
-const data = parse(readFileSync(file, 'utf8')) as { cases?: Case[] } | Case[];
-const cases = (Array.isArray(data) ? data : (data.cases ?? [])).filter((c) => typeof c.reply === 'string');
+const data = parse(readFileSync(file, 'utf8')) as { cases?: Case[]; replies?: Case[] } | Case[];
+const cases = (Array.isArray(data) ? data : (data.cases ?? data.replies ?? []))
+  .filter((c) => typeof c.reply === 'string')
+  .map((c) => ({ ...c, band: c.band ?? c.label }));
 const bands = new Set(values.bands.split(','));
 const poor = cases.filter((c) => (c.band ? bands.has(c.band) : (c.score ?? 100) < 45));
 

@@ -85,7 +85,12 @@ export function lowerFirst(text: string, words: RewriteWords): string {
   if (first === 'I' || first.startsWith("I'")) return text;
   const lower = first.toLowerCase();
   // A capital that only marks the sentence start goes; a name's stays.
-  const common = words.stopwords.has(lower) || words.tags.has(lower) || words.feelings.has(lower) || /(ing|ed|ly)$/.test(lower);
+  const common =
+    words.stopwords.has(lower) ||
+    words.tags.has(lower) ||
+    words.feelings.has(lower) ||
+    /(ing|ed|ly)$/.test(lower) ||
+    /^(there|here|it|that|what|who|he|she|they|this|people|everyone|everybody|nobody|everything|nothing|things|work|school|life|money)('s|'re|'ve|'ll|'d)?$/.test(lower);
   return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

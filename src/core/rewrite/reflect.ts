@@ -36,7 +36,12 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     let current: Token[] = [];
     let joinedAfter: Clause | undefined;
     const close = (nextJoined: boolean): void => {
-      while (current.length && (LEADING.has(current[0]!.norm) || !current[0]!.isWord)) current.shift();
+      for (;;) {
+        if (current.length && (LEADING.has(current[0]!.norm) || !current[0]!.isWord)) current.shift();
+        // "You know, I just …" and "I mean, …" are fillers, not the client talking about the helper.
+        else if (/^(you|i)$/.test(current[0]?.norm ?? '') && /^(know|mean)$/.test(current[1]?.norm ?? '') && current.length > 2) current.splice(0, 2);
+        else break;
+      }
       while (current.length && !current[current.length - 1]!.isWord) current.pop();
       if (current.some((token) => token.isWord)) {
         const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}) };

@@ -26,7 +26,10 @@ export interface Advice {
   phrase: Token[];
 }
 
-const ADVERBS = new Set(['just', 'really', 'simply', 'definitely', 'honestly', 'seriously', 'absolutely', 'still', 'also', 'maybe', 'perhaps', 'probably', 'please', 'even', 'actually', 'all', 'both', 'then', 'now', 'first']);
+const ADVERBS = new Set(['just', 'really', 'simply', 'definitely', 'honestly', 'seriously', 'absolutely', 'still', 'also', 'maybe', 'perhaps', 'probably', 'please', 'even', 'actually', 'all', 'both', 'then', 'now', 'first', 'always', 'never', 'usually', 'sometimes', 'often', 'ever', 'at', 'least']);
+// These end the advised action only when a new clause follows ("before you go"), not a noun ("before bed").
+const CLAUSE_PREPOSITIONS = new Set(['before', 'after', 'until', 'since', 'as', 'while', 'when', 'if']);
+const SUBJECT = /^(you|you're|you've|i|i'm|it|it's|he|she|they|we|things|everything|everyone)$/;
 // What comes right before an advised action: "you should", "you need to", "I'd suggest", "why don't you", "have you tried".
 const HEADS = [
   'should', 'must', 'need to', 'needs to', 'have to', 'has to', 'ought to', 'got to', 'gotta', 'better', 'could', 'can', 'might want to', 'might', 'want to', 'going to have to',
@@ -38,7 +41,8 @@ function phraseFrom(tokens: Token[], start: number, words: RewriteWords): Token[
   const phrase: Token[] = [];
   for (let i = start; i < tokens.length && phrase.length < 9; i += 1) {
     const token = tokens[i]!;
-    if (!token.isWord || (phrase.length > 0 && words.clauseBreaks.has(token.norm))) break;
+    if (!token.isWord) break;
+    if (phrase.length > 0 && words.clauseBreaks.has(token.norm) && (!CLAUSE_PREPOSITIONS.has(token.norm) || SUBJECT.test(tokens[i + 1]?.norm ?? ''))) break;
     // "…, and you'll feel better": a new clause with its own subject.
     if (phrase.length > 0 && /^(you|you'll|you're|you'd|it|it'll|that|that'll|this|they|he|she)$/.test(token.norm) && /^(will|'ll|would|is|are|can|won't)$/.test(tokens[i + 1]?.norm ?? '')) break;
     if (phrase.length > 0 && /^(you'll|it'll|that'll|you'd)$/.test(token.norm)) break;
@@ -61,9 +65,9 @@ export function adviceIn(tokens: Token[], words: RewriteWords): Advice | null {
     if (tokens[j]?.norm === 'that' && tokens[j + 1]?.norm === 'you') j += 2;
     if (tokens[j]?.norm === 'you' && !head.includes('you')) j += 1;
     while (j < tokens.length && ADVERBS.has(tokens[j]!.norm)) j += 1;
-    // "try to talk", "try and talk", "try talking": the action is the second verb; "try harder" is its own.
-    if (tokens[j]?.norm === 'try' && /^(to|and)$/.test(tokens[j + 1]?.norm ?? '')) j += 2;
-    else if (tokens[j]?.norm === 'try' && /ing$/.test(tokens[j + 1]?.norm ?? '')) j += 1;
+    // "try to talk", "try and talk", "start living": the action is the second verb; "try harder" is its own.
+    if (/^(try|start|begin)$/.test(tokens[j]?.norm ?? '') && /^(to|and)$/.test(tokens[j + 1]?.norm ?? '')) j += 2;
+    else if (/^(try|start|begin|keep)$/.test(tokens[j]?.norm ?? '') && /ing$/.test(tokens[j + 1]?.norm ?? '')) j += 1;
     if (startsWithVerb(j)) {
       const phrase = phraseFrom(tokens, j, words);
       if (phrase.length > 0) return { verb: phrase[0]!, phrase };

@@ -75,6 +75,12 @@ describe('faithful to what the helper meant', () => {
     expect(question).toMatch(/asking your landlord about the damp\?$/);
   });
 
+  it('keeps the whole advised action, up to the next clause', () => {
+    const question = sentencesOf(rewriteOf("You should switch off your phone an hour before bed and you'll sleep better.", 'I lie awake scrolling until two most nights.')).at(-1)!;
+    expect(question).toMatch(/switching off your phone an hour before bed\?$/);
+    expect(question).not.toMatch(/sleep better/);
+  });
+
   it('asks what the client thinks about a decision instead of making it for them', () => {
     const question = sentencesOf(rewriteOf('You should just quit that job.', 'My manager criticises everything I do and I dread Mondays.')).at(-1)!;
     expect(question).toMatch(/quitting that job/);
@@ -128,6 +134,12 @@ describe('harm removed, not rephrased', () => {
     const text = rewriteOf('You have to stay positive.', 'The scan results were not what we hoped for.');
     expect(text).not.toMatch(/positive/);
     expect(text).not.toMatch(/willing/);
+  });
+
+  it('leaves out the helper’s own story', () => {
+    const text = rewriteOf('I know how you feel. My dad and I did not speak for a year after my wedding.', 'I had a huge row with my dad and now he will not answer my calls.');
+    expect(text).not.toMatch(/wedding/);
+    expect(sentencesOf(text)[0]).toMatch(/your dad/);
   });
 
   it('drops a minimiser from a sentence it keeps', () => {
