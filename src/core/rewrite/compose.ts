@@ -21,6 +21,8 @@ export interface Plan {
   edits: RewriteChange[];
   /** the harmful words that got it dropped: never a topic to reflect */
   harm?: { start: number; end: number };
+  /** it reflects or acknowledges the client: the last to go when the rewrite is too long */
+  valued?: boolean;
 }
 
 /** A question the rewrite could end on. */
@@ -113,8 +115,9 @@ export function compose({ text, plans, candidates, reflection }: ComposeInput): 
   const sizes = new Map(plans.filter((plan) => plan.fate === 'keep').map((plan) => [plan, wordCount(edited(plan))]));
   let pieceCount = (reflection ? 1 : 0) + sizes.size + (question ? 1 : 0);
   let total = wordCount(`${reflection?.text ?? ''} ${question}`) + [...sizes.values()].reduce((sum, n) => sum + n, 0);
-  for (let i = plans.length - 1; i >= 0 && pieceCount > 2 && total > Math.ceil(1.5 * draftWords); i -= 1) {
-    const plan = plans[i]!;
+  const byValue = [...plans].reverse().sort((a, b) => Number(a.valued ?? false) - Number(b.valued ?? false));
+  for (const plan of byValue) {
+    if (pieceCount <= 2 || total <= Math.ceil(1.5 * draftWords)) break;
     if (plan.fate !== 'keep') continue;
     plan.fate = 'drop';
     plan.reason = `leaves out “${brief(sentenceText(plan))}” to keep the reply short`;

@@ -24,7 +24,6 @@ import {
 } from './strategies.js';
 import { isContent, phraseAt, rewriteWords, type RewriteWords } from './words.js';
 
-export { tidy } from './grammar.js';
 
 export interface RewriteInput {
   text: string;
@@ -173,6 +172,9 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
   // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
   const credited = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength').map(({ match }) => planAt(match.start)));
+  // Sentences coded as a reflection (the coding rules' behaviours), the way MITI coders see them.
+  const reflective = new Set(hits.filter(({ rule }) => rule.definition.behaviours?.some((code) => code.startsWith('reflection'))).map(({ match }) => planAt(match.start)));
+  for (const plan of plans) plan.valued = warm.has(plan) || reflective.has(plan);
   const toClient = (plan: Plan): boolean => plan.tokens.some((token) => /^(you|your|you're|you've|you'd|yourself)$/.test(token.norm));
 
   // A client who discloses a risk is asked about it, first and directly, whatever the draft did.
@@ -200,7 +202,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
     const picksUp = (plan: Plan): boolean => plan.tokens.some((token) => clientStems.has(token.stem) && isContent(token, words));
     const reflects = client
-      ? plans.some((plan) => plan.fate === 'keep' && picksUp(plan) && toClient(plan))
+      ? plans.some((plan) => plan.fate === 'keep' && toClient(plan) && (picksUp(plan) || reflective.has(plan)))
       : hits.some(({ rule, match }) => rule.definition.kind === 'strength' && /validation|attunement/.test(rule.definition.dimension) && planAt(match.start)?.fate === 'keep');
     const dropped = plans.some((plan) => plan.fate !== 'keep');
     if (!reflects && (client || wantsReflection || dropped)) {
