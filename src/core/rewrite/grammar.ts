@@ -119,5 +119,8 @@ export function tidy(text: string): string {
   return result;
 }
 
+/** Is a noun phrase plural, by its last word ("the bullies", not "the class")? Enough for choosing "is" or "are". */
+export const isPlural = (phrase: string): boolean => /[^s'’]s$/i.test(phrase.trim()) || /\b(people|children|men|women|feet|teeth)$/i.test(phrase.trim());
+
 /** Words in a text, for length limits. */
 export const wordCount = (text: string): number => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;

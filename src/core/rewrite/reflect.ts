@@ -2,7 +2,7 @@
 // own words. The clause that carries a feeling or a dilemma is chosen; two
 // sides of a dilemma are both said back; a risk is named before anything else.
 import type { Analysis, Token } from '../tokens/analyse.js';
-import { capitalise, lowerFirst, partOfYou, secondPerson, type Span, spanText } from './grammar.js';
+import { capitalise, isPlural, lowerFirst, partOfYou, secondPerson, type Span, spanText } from './grammar.js';
 import { firstNounPhrase } from './tags.js';
 import { findPhrase, isContent, isFeeling, phraseAt, type RewriteWords, type RiskKind } from './words.js';
 
@@ -222,8 +222,8 @@ export function safetyQuestion(risk: Risk, words: RewriteWords): string {
 
 const TOPIC_FRAMES: ((topic: string) => string)[] = [
   (t) => `It sounds like things with ${t} are on your mind.`,
-  (t) => `So ${t} is a big part of what's going on.`,
-  (t) => `It sounds like ${t} is on your mind.`,
+  (t) => `So ${t} ${isPlural(t) ? 'are' : 'is'} a big part of what's going on.`,
+  (t) => `It sounds like ${t} ${isPlural(t) ? 'are' : 'is'} on your mind.`,
   (t) => `There's a lot going on with ${t}.`,
 ];
 

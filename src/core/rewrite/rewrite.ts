@@ -151,7 +151,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   const draftQuestions = plans.filter((plan) => plan.fate === 'keep' && plan.sentence.isQuestion);
   if (stacked && draftQuestions.length > 1 && !draftQuestions.some((plan) => asksAboutSafety(plan.tokens, words))) {
     const open = draftQuestions.find((plan) => isOpenQuestion(plan.tokens));
-    const question = open ? open.text.slice(open.sentence.start, open.sentence.end) : oneOpenQuestion(draftQuestions.map((plan) => plan.tokens), text, words);
+    const question = open ? open.text.slice(open.sentence.start, open.sentence.end) : oneOpenQuestion(draftQuestions.map((plan) => plan.tokens), text, words, client);
     const reason = open ? `keeps one open question instead of ${draftQuestions.length}` : `asks one open question instead of ${draftQuestions.length} closed ones`;
     for (const plan of draftQuestions) drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end), 6)}”, so the reply asks one question`);
     const anchor = open ?? draftQuestions[draftQuestions.length - 1]!;

@@ -2,7 +2,7 @@
 // of permission, evoking, what-instead-of-why and one open question lives here,
 // so rules name a strategy and stay data.
 import type { Analysis, Token } from '../tokens/analyse.js';
-import { gerund, lowerFirst, rewriteSpan, spanText } from './grammar.js';
+import { gerund, isPlural, lowerFirst, rewriteSpan, spanText } from './grammar.js';
 import { choose } from './reflect.js';
 import { firstNounPhrase, isVerb, tagsOf } from './tags.js';
 import { findPhrase, phraseAt, type RewriteWords } from './words.js';
@@ -148,17 +148,21 @@ export function whatInsteadOfWhy(tokens: Token[], text: string, words: RewriteWo
 const OPEN_ABOUT: ((topic: string) => string)[] = [
   (t) => `What's been happening with ${t}?`,
   (t) => `How have things been with ${t}?`,
-  (t) => `What's ${t} been like for you?`,
+  // The verb agrees with the topic: "What's the pain been like", "What have your moods been like".
+  (t) => (isPlural(t) ? `What have ${t} been like for you?` : `What's ${t} been like for you?`),
 ];
 
 const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|anything|something|everything|time|lot|one|way|ok|okay|sure|deal|idea|end|moment|minute|second)$/;
 
-/** Several closed questions made one open question on their topic. */
-export function oneOpenQuestion(questions: Token[][], text: string, words: RewriteWords): string {
-  const all = questions.flat();
-  const phrase = firstNounPhrase(all, words, (token) => PRONOUN_LIKE.test(token.norm));
-  if (!phrase) return "What's been the hardest part of all this for you?";
-  const topic = lowerFirst(spanText({ text, tokens: phrase }), words);
+const definite = (phrase: Token[] | null): Token[] | null => (phrase && !/^(a|an)$/.test(phrase[0]!.norm) ? phrase : null);
+
+/** Several closed questions made one open question on their topic: theirs when it is definite ("the pain"), else the client's ("your moods"). */
+export function oneOpenQuestion(questions: Token[][], text: string, words: RewriteWords, client: Analysis | null = null): string {
+  const skip = (token: Token): boolean => PRONOUN_LIKE.test(token.norm);
+  const asked = definite(firstNounPhrase(questions.flat(), words, skip));
+  const theirs = asked ? null : client && definite(firstNounPhrase(client.tokens, words, skip));
+  const topic = asked ? lowerFirst(spanText({ text, tokens: asked }), words) : theirs ? rewriteSpan({ text: client!.text, tokens: theirs }, words.secondPerson) : null;
+  if (!topic) return "What's been the hardest part of all this for you?";
   return OPEN_ABOUT[choose(topic, OPEN_ABOUT.length)]!(topic);
 }
 
