@@ -1,7 +1,7 @@
 // The suggested rewrite as a supervisor would read it: the client's own words
 // said back, the helper's intent kept, the harm gone, one question at the end.
 import { describe, expect, it } from 'vitest';
-import { gerund, partOfYou, secondPerson } from '../../../src/core/rewrite/grammar.js';
+import { gerund, partOfYou, secondPerson, tidy } from '../../../src/core/rewrite/grammar.js';
 import { analyse } from '../../../src/core/tokens/analyse.js';
 import { propose, rewriteOf, sentencesOf, words } from './helpers.js';
 
@@ -204,6 +204,18 @@ describe('well-formed and varied across a corpus', () => {
     expect(new Set(openings).size).toBe(openings.length);
     const frames = new Set(openings.map((opening) => opening.split(/\s+/).slice(0, 2).join(' ')));
     expect(frames.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives changes that, applied to the draft, make the rewrite', () => {
+    for (const { reply, client, text } of rewrites) {
+      let applied = reply;
+      // Later edits first, and at one offset the longer before the insertion, so offsets stay true.
+      for (const change of [...propose(reply, client)!.changes].sort((a, b) => b.start - a.start || b.end - a.end)) {
+        const insertion = change.start === change.end ? (change.start === 0 ? `${change.replacement} ` : ` ${change.replacement}`) : change.replacement;
+        applied = applied.slice(0, change.start) + insertion + applied.slice(change.end);
+      }
+      expect(tidy(applied)).toBe(text);
+    }
   });
 
   it('is the same rewrite every time', () => {
