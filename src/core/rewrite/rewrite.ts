@@ -111,7 +111,11 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
       case 'drop':
         if (plan?.fate === 'keep') {
           drop(plan, fix.harm ? `drops the ${fix.harm} “${shorten(matched)}”` : `drops “${shorten(matched)}”`);
-          plan.harm = match;
+          plan.harm = { start: match.start, end: match.end };
+        } else if (plan?.harm && fix.harm && plan.reason.split(' and the ').length < 3) {
+          // Every harm in a dropped sentence is named ("… and the dismissal “not a big deal”").
+          plan.reason += ` and the ${fix.harm} “${shorten(matched)}”`;
+          plan.harm = { start: Math.min(plan.harm.start, match.start), end: Math.max(plan.harm.end, match.end) };
         }
         break;
       case 'drop-minimiser':
