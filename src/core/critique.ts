@@ -6,7 +6,7 @@ import { runRules, type RuleHit } from './matches/run.js';
 import { proposeRewrite } from './rewrite/rewrite.js';
 import type { CompiledPack } from './rules/pack.js';
 import { analyse, type Analysis } from './tokens/analyse.js';
-import { SCHEMA_VERSION, type Critique } from './types.js';
+import { SCHEMA_VERSION, type Critique, type RewriteChange } from './types.js';
 
 export interface Assessment {
   critique: Critique;
@@ -14,6 +14,8 @@ export interface Assessment {
   hits: RuleHit[];
   reply: Analysis;
   clientFeeling: string | null;
+  /** the changes of a rewrite that did not score higher than the draft: shown one by one instead */
+  mends: RewriteChange[];
 }
 
 const NO_WEIGHT: RuleWeighting = { weight: 0 };
@@ -24,7 +26,7 @@ const weightIn =
     return definition ? { weight: definition.weight, cap: definition.cap } : NO_WEIGHT;
   };
 
-function assess(pack: CompiledPack, text: string, client: string | null, clientAnalysis: Analysis | null): Omit<Assessment, 'critique'> & { critique: Omit<Critique, 'rewrite'> } {
+function assess(pack: CompiledPack, text: string, client: string | null, clientAnalysis: Analysis | null): Omit<Assessment, 'critique' | 'mends'> & { critique: Omit<Critique, 'rewrite'> } {
   const reply = analyse(text);
   const { hits, behaviours, clientFeeling } = runRules(pack, reply, clientAnalysis);
   const findings = toFindings(hits, reply, clientFeeling);
@@ -61,14 +63,16 @@ export function critiqueReply(pack: CompiledPack, text: string, client: string |
   const clientText = client !== null && client.trim() !== '' ? client : null;
   const clientAnalysis = clientText === null ? null : analyse(clientText);
   const draft = assess(pack, text, clientText, clientAnalysis);
-  const proposal = proposeRewrite(text, draft.reply, draft.hits, draft.clientFeeling);
+  const proposal = proposeRewrite({ text, reply: draft.reply, client: clientAnalysis, hits: draft.hits, lexicons: pack.lexicons });
   let rewrite: Critique['rewrite'] = null;
+  let mends: RewriteChange[] = [];
   if (proposal !== null) {
-    const rescored = scoreOf(pack, proposal, clientAnalysis);
-    // A rewrite that does not re-score higher would teach the wrong lesson.
-    if (rescored > draft.scores.score) rewrite = { text: proposal, score: rescored };
+    const rescored = scoreOf(pack, proposal.text, clientAnalysis);
+    // A rewrite that does not re-score higher would teach the wrong lesson; its mends are still worth showing.
+    if (rescored > draft.scores.score) rewrite = { text: proposal.text, score: rescored, changes: proposal.changes };
+    else mends = proposal.changes;
   }
-  return { ...draft, critique: { ...draft.critique, rewrite } };
+  return { ...draft, mends, critique: { ...draft.critique, rewrite } };
 }
 
 export function critique(pack: CompiledPack, text: string, client: string | null = null): Critique {

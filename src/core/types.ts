@@ -53,9 +53,16 @@ export interface DimensionScore {
   score: number;
 }
 
+/** One edit of the draft that the rewrite made, and why: offsets into the draft's text (an insertion has start === end). */
+export interface RewriteChange extends Span {
+  replacement: string;
+  reason: string;
+}
+
 export interface Rewrite {
   text: string;
   score: number;
+  changes: RewriteChange[];
 }
 
 export interface Critique {

@@ -1,8 +1,9 @@
 // Small pieces every terminal view shares: bars, wrapping, underlines, diffs.
 // Plain text first; colour is layered on by chalk only when it is enabled.
 import chalk from 'chalk';
-import { diffWords } from 'diff';
+import { diffArrays } from 'diff';
 import stringWidth from 'string-width';
+import type { RewriteChange } from '../core/types.js';
 
 export const WIDTH = 80;
 
@@ -70,14 +71,54 @@ export function underline(text: string, start: number, end: number, width: numbe
   return `${shown}\n${pad}${chalk.red(carets)}`;
 }
 
-/** Word-level diff: removals struck through in red, additions in green; [-x-]{+y+} when plain. */
+/** One word of a diff as shown (styled) and its visible length, for wrapping. */
+export interface DiffWord {
+  text: string;
+  size: number;
+}
+
+/**
+ * A word-level diff: whole words (with their punctuation) compared, each run of
+ * removed words marked [-…-] and each run of added words {+…+}, a space
+ * between them. The marks stay when colour is on (struck through in red,
+ * underlined in green), so the diff reads the same pasted as plain text.
+ */
+export function diffWordList(before: string, after: string): DiffWord[] {
+  const split = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+  const words: DiffWord[] = [];
+  for (const part of diffArrays(split(before), split(after))) {
+    const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
+    const style = kind === 'added' ? chalk.green.underline : kind === 'removed' ? chalk.red.strikethrough : (x: string) => x;
+    const [open, close] = kind === 'added' ? ['{+', '+}'] : kind === 'removed' ? ['[-', '-]'] : ['', ''];
+    part.value.forEach((word, i) => {
+      const visible = `${i === 0 ? open : ''}${word}${i === part.value.length - 1 ? close : ''}`;
+      words.push({ text: kind === 'same' ? visible : style(visible), size: [...visible].length });
+    });
+  }
+  return words;
+}
+
+/** The word diff on one line (see diffWordList). */
 export function wordDiff(before: string, after: string): string {
-  const plain = chalk.level === 0;
-  return diffWords(before, after)
-    .map((part) => {
-      if (part.added) return plain ? `{+${part.value}+}` : chalk.green.underline(part.value);
-      if (part.removed) return plain ? `[-${part.value}-]` : chalk.red.strikethrough(part.value);
-      return part.value;
-    })
-    .join('');
+  return diffWordList(before, after)
+    .map((word) => word.text)
+    .join(' ');
+}
+
+/** Why the rewrite changed what it did: one bullet a change, wrapped under `indent`. */
+export function changeLines(changes: readonly RewriteChange[], width: number, indent = '  '): string[] {
+  return changes.map((change) => `${indent}• ${wrap(change.reason, width - indent.length - 2, `${indent}  `)}`);
+}
+
+/**
+ * When no rewrite scored higher than the draft: say so, and list the mends one
+ * by one (with the words each would put in), so the student can try them.
+ */
+export function mendLines(mends: readonly RewriteChange[], width: number, indent = '  '): string[] {
+  if (mends.length === 0) return [];
+  const header = 'No rewrite put together from these mends scored higher than your draft, so none is offered. Try them one at a time:';
+  return [
+    `${indent}${wrap(header, width - indent.length, indent)}`,
+    ...mends.map((mend) => `${indent}  • ${wrap(mend.replacement ? `${mend.reason}: “${mend.replacement}”` : mend.reason, width - indent.length - 4, `${indent}    `)}`),
+  ];
 }

@@ -101,16 +101,20 @@ async function chooseScenario(all: Scenario[], options: LoopOptions, session: Se
   return pool.find((s) => s.id === id)!;
 }
 
-async function nextStep(critique: Critique, seenRewrite: boolean): Promise<Next> {
+async function nextStep(critique: Critique, hasMends: boolean, seenRewrite: boolean): Promise<Next> {
   return select<Next>({
     message: 'What next?',
     default: 'revise',
     choices: [
       { name: 'Revise your reply', value: 'revise' },
       {
-        name: critique.rewrite ? `See the suggested rewrite (scores ${critique.rewrite.score})${seenRewrite ? ' ✓' : ''}` : 'See the suggested rewrite',
+        name: critique.rewrite
+          ? `See the suggested rewrite (scores ${critique.rewrite.score})${seenRewrite ? ' ✓' : ''}`
+          : hasMends
+            ? `See the mends to try${seenRewrite ? ' ✓' : ''}`
+            : 'See the suggested rewrite',
         value: 'rewrite',
-        disabled: critique.rewrite ? false : '(nothing to rewrite)',
+        disabled: critique.rewrite || hasMends ? false : '(nothing to rewrite)',
       },
       { name: 'Compare with a model reply', value: 'compare' },
       { name: 'Next scenario', value: 'next' },
@@ -164,7 +168,7 @@ export async function practise(options: LoopOptions): Promise<void> {
       let seenRewrite = false;
       let next: Next = 'revise';
       while (next === 'revise') {
-        const { critique } = critiqueReply(pack, draft, current.client);
+        const { critique, mends } = critiqueReply(pack, draft, current.client);
         addAttempt(session, current, draft, critique.score, critique.band);
         saveSoFar();
         print(`\n${formatCompact(critique, { previous: previousScore(session, current), width: width() })}`);
@@ -172,10 +176,10 @@ export async function practise(options: LoopOptions): Promise<void> {
         if (trend) print(trend);
         print('');
         for (;;) {
-          next = await nextStep(critique, seenRewrite);
+          next = await nextStep(critique, mends.length > 0, seenRewrite);
           if (next === 'rewrite') {
             seenRewrite = true;
-            print(`\n${formatRewrite(critique, width())}`);
+            print(`\n${formatRewrite(critique, width(), mends)}`);
           } else if (next === 'compare') {
             const list = modelsOf(current);
             print(`\n${formatComparison(current, critique, list[modelIndex % list.length]!, modelIndex % list.length, width())}`);

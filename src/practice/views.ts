@@ -2,10 +2,9 @@
 // the suggested rewrite, a model reply beside the draft, the session trend.
 // Plain functions to strings; colour only through chalk (off under NO_COLOR).
 import chalk from 'chalk';
-import type { Critique } from '../core/types.js';
+import type { Critique, RewriteChange } from '../core/types.js';
 import { signed } from '../formatters/check/compact.js';
-import { diffWords } from 'diff';
-import { scoreColour, wrap } from '../formatters/terminal.js';
+import { changeLines, diffWordList, mendLines, scoreColour, wrap } from '../formatters/terminal.js';
 import type { Scenario } from './scenarios.js';
 import { sparkline, type Session } from './session.js';
 import { plural } from '../formatters/plural.js';
@@ -43,46 +42,12 @@ export function formatClient(scenario: Scenario, width: number): string {
   return [`${chalk.bold('Client:')}${chalk.italic(first.slice('Client:'.length))}`, ...rest.map((line) => chalk.italic(line))].join('\n');
 }
 
-/**
- * A word diff wrapped to `width` visible columns: each word is styled on its
- * own, so a line break never splits a colour, and the plain form
- * ([-removed-] {+added+}) wraps the same way.
- */
+/** A word diff (see diffWordList) wrapped to `width` visible columns; a line break never splits a word's style. */
 export function diffLines(before: string, after: string, width: number): string[] {
-  const plain = chalk.level === 0;
-  // Words as they will be shown (styled) with their visible length; a word
-  // may join pieces of several diff parts ("down" + "." -> "down.").
-  const words: { text: string; size: number }[] = [];
-  let word = '';
-  let size = 0;
-  const end = (): void => {
-    if (size > 0) words.push({ text: word, size });
-    word = '';
-    size = 0;
-  };
-  const add = (visible: string, styled = visible): void => {
-    word += styled;
-    size += [...visible].length;
-  };
-  for (const part of diffWords(before, after)) {
-    const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
-    const style = kind === 'added' ? chalk.green.underline : kind === 'removed' ? chalk.red.strikethrough : (x: string) => x;
-    const marked = plain && kind !== 'same';
-    if (marked && /^\s/.test(part.value)) end();
-    if (marked) add(kind === 'added' ? '{+' : '[-');
-    for (const piece of (marked ? part.value.trim() : part.value).split(/(\s+)/)) {
-      if (piece === '') continue;
-      if (/^\s+$/.test(piece)) end();
-      else add(piece, plain ? piece : style(piece));
-    }
-    if (marked) add(kind === 'added' ? '+}' : '-]');
-    if (marked && /\s$/.test(part.value)) end();
-  }
-  end();
   const lines: string[] = [];
   let line = '';
   let length = 0;
-  for (const w of words) {
+  for (const w of diffWordList(before, after)) {
     if (line && length + 1 + w.size > width) {
       lines.push(line);
       line = w.text;
@@ -96,15 +61,18 @@ export function diffLines(before: string, after: string, width: number): string[
   return lines;
 }
 
-export function formatRewrite(critique: Critique, width: number): string {
+export function formatRewrite(critique: Critique, width: number, mends: readonly RewriteChange[] = []): string {
   if (!critique.rewrite) {
+    if (mends.length) return [chalk.bold('Suggested rewrite'), ...mendLines(mends, width), ''].join('\n');
     return chalk.dim('No rewrite to suggest: no rule found a phrase to change. Compare with a model reply instead.\n');
   }
   const gain = critique.rewrite.score - critique.score;
   return [
     `${chalk.bold('Suggested rewrite')} ${chalk.dim(`(scores ${critique.rewrite.score}, ${signed(gain)})`)}`,
     `  ${diffLines(critique.text, critique.rewrite.text, width - 2).join('\n  ')}`,
-    chalk.dim(chalk.level === 0 ? '  [-removed-] {+added+}' : `  ${chalk.red.strikethrough('removed')} ${chalk.green.underline('added')}`),
+    chalk.dim(chalk.level === 0 ? '  [-removed-] {+added+}' : `  ${chalk.red.strikethrough('[-removed-]')} ${chalk.green.underline('{+added+}')}`),
+    chalk.bold('  Why'),
+    ...changeLines(critique.rewrite.changes, width, '    '),
     '',
   ].join('\n');
 }

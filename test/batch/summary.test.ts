@@ -33,7 +33,7 @@ function record(score: number, codes: BehaviourCode[] = [], issues: string[] = [
     dimensions: { validation: { score }, openness: { score }, pacing: { score: 50 }, attunement: { score: 50 } },
     findings,
     behaviours: codes.map((code) => ({ code, start: 0, end: 1 })),
-    rewrite: score < 40 ? { text: `better ${turn}`, score: 80 } : null,
+    rewrite: score < 40 ? { text: `better ${turn}`, score: 80, changes: [] } : null,
     source: 'f.csv',
     transcript: 't1',
     id: index + 1,
@@ -133,7 +133,7 @@ describe('SummaryBuilder', () => {
   it('keeps the three weakest turns, lowest first, with rewrites', () => {
     const { summary } = build([record(70), record(20), record(90), record(35), record(30), record(60)]);
     expect(summary.weakest.map((w) => w.score)).toEqual([20, 30, 35]);
-    expect(summary.weakest[0]!.rewrite).toEqual({ text: expect.stringMatching(/^better/), score: 80 });
+    expect(summary.weakest[0]!.rewrite).toEqual({ text: expect.stringMatching(/^better/), score: 80, changes: [] });
     expect(summary.weakest[0]!.client).toMatch(/^client/);
   });
 

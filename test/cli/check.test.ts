@@ -43,6 +43,25 @@ describe('rapport check', () => {
     expect(critique.rewrite.text).toMatch(/terrified/);
   });
 
+  it('says why the rewrite changed each thing, in json, text and markdown', () => {
+    const args = ['--client', 'My flatmate keeps eating my food and I feel like a doormat.', 'At least you have a flat. You should just lock the cupboard.'];
+    const { critique } = json(args);
+    const { text, rewrite } = critique;
+    expect(rewrite.changes.length).toBeGreaterThan(0);
+    for (const change of rewrite.changes) {
+      expect(change).toEqual({ start: expect.any(Number), end: expect.any(Number), replacement: expect.any(String), reason: expect.any(String) });
+      expect(0 <= change.start && change.start <= change.end && change.end <= text.length).toBe(true);
+      expect(change.reason).not.toBe('');
+    }
+    const reasons = rewrite.changes.map((change: { reason: string }) => change.reason);
+    expect(reasons.some((reason: string) => /reflects the client/.test(reason))).toBe(true);
+    const plain = rapport(['check', ...args]).stdout;
+    for (const reason of reasons) expect(plain.replace(/\s+/g, ' ')).toContain(reason);
+    expect(plain).toMatch(/\[-At least/);
+    const markdown = rapport(['check', '--format', 'markdown', ...args]).stdout;
+    for (const reason of reasons) expect(markdown).toContain(`- ${reason}`);
+  });
+
   it('exits 1 under --fail-under and 0 above it', () => {
     expect(rapport(['check', '--fail-under', '60', 'Calm down.']).status).toBe(1);
     expect(rapport(['check', '--fail-under', '10', 'It sounds like that was frightening.']).status).toBe(0);

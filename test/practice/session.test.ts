@@ -9,7 +9,7 @@ import { critiqueReply } from '../../src/core/critique.js';
 import { formatCompact } from '../../src/formatters/check/compact.js';
 import { findScenario, loadScenarios } from '../../src/practice/bank.js';
 import { addAttempt, defaultSaveName, newSession, previousScore, saveSession, sessionRecord, sparkline } from '../../src/practice/session.js';
-import { diffLines, formatList } from '../../src/practice/views.js';
+import { diffLines, formatList, formatRewrite } from '../../src/practice/views.js';
 import { counsellorTurns, isCounsellor, readTranscript } from '../../src/readers/transcripts/index.js';
 import { builtinPack } from '../helpers.js';
 
@@ -83,8 +83,19 @@ describe('practice views', () => {
     const lines = diffLines('Calm down. You need to sit down.', 'It sounds like this is a lot. Would you like to sit down?', 30);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(30);
     const joined = lines.join(' ');
-    expect(joined).toContain('[-Calm down-]{+It sounds like');
-    expect(joined).toContain('[-You need-]{+Would you like+} to sit down');
+    expect(joined).toContain('[-Calm down. You need-] {+It sounds like this is a lot. Would you like+} to sit [-down.-] {+down?+}');
+  });
+
+  it('shows why the rewrite changed what it did, or the mends when no rewrite scored higher', async () => {
+    chalk.level = 0;
+    const pack = await builtinPack();
+    const { critique } = critiqueReply(pack, 'Calm down. You should just ring the insurance company.', crash.client);
+    const view = formatRewrite(critique, 80);
+    expect(view).toContain('Why');
+    for (const change of critique.rewrite!.changes) expect(view.replace(/\s+/g, ' ')).toContain(change.reason);
+    const withoutRewrite = { ...critique, rewrite: null };
+    const mends = [{ start: 0, end: 10, replacement: '', reason: 'drops the order to stop feeling “Calm down”' }];
+    expect(formatRewrite(withoutRewrite, 80, mends)).toMatch(/none is offered[\s\S]*drops the order to stop feeling “Calm down”/);
   });
 
   it('keeps the compact critique short, with the change since the last draft', async () => {

@@ -48,8 +48,8 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
     options.format === 'json'
       ? formatJson(critique)
       : options.format === 'markdown'
-        ? formatMarkdown(critique)
-        : formatText(critique, assessment.scores, pack, { explain: options.explain });
+        ? formatMarkdown(critique, assessment.mends)
+        : formatText(critique, assessment.scores, pack, { explain: options.explain, mends: assessment.mends });
   emit(report, options.out, [...inputs, ...(options.clientFile ? [options.clientFile] : [])]);
   if (options.failUnder !== undefined && critique.score < options.failUnder) {
     process.stderr.write(`rapport: the score ${critique.score} is below --fail-under ${options.failUnder} (${options.failUnder - critique.score} short)\n`);

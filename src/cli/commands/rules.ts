@@ -58,7 +58,7 @@ function show(pack: CompiledPack, id: string, options: CommonOptions): void {
   ];
   if (d.suggestion) lines.push(`${chalk.bold('Suggestion')} ${wrap(d.suggestion, 66, '            ')}`);
   if (d.behaviours?.length) lines.push(`${chalk.bold('Behaviours')} ${d.behaviours.join(', ')}`);
-  if (d.fix) lines.push(`${chalk.bold('Rewrite')}    ${d.fix.action}${d.fix.with ? `: ${d.fix.with}` : ''}`);
+  if (d.fix) lines.push(`${chalk.bold('Rewrite')}    ${d.fix.strategy}${d.fix.with ? `: ${d.fix.with}` : ''}`);
   if (d.type === 'pattern') lines.push(`${chalk.bold('Patterns')}   ${d.patterns.join('\n            ')}`);
   if (d.type === 'pattern' && d.unless) lines.push(`${chalk.bold('Unless')}     ${d.unless.join('\n            ')}`);
   lines.push('', chalk.bold('Fires on'), ...d.examples.flag.map((e) => `  ${chalk.red('✗')} ${showExample(e)}`));

@@ -1,91 +1,228 @@
-// Issue findings -> one suggested reply. Each issue rule says, as data, how to
-// mend what it found (replace, delete, rephrase the sentence, or open with an
-// acknowledgement); this applies those fixes without overlaps and tidies the
-// result into plain sentences. Whether the result is better is decided by
-// re-scoring it, not here.
+// Issue findings -> one suggested reply, and why each change was made. Each
+// issue rule names, as data, the strategy that mends what it found; this plans
+// the draft sentence by sentence (keep, drop, or turn into the one question),
+// adds a reflection of the client, and composes the result (compose.ts).
+// Whether the result is better is decided by re-scoring it, not here.
 import type { RuleHit } from '../matches/run.js';
-import { fillTemplate, matchVars } from '../rules/template.js';
-import type { Analysis, Sentence } from '../tokens/analyse.js';
+import type { Lexicons } from '../rules/pattern.js';
+import type { Analysis } from '../tokens/analyse.js';
+import type { RewriteChange } from '../types.js';
+import { compose, type Candidate, type Plan } from './compose.js';
+import { acknowledgeRisk, reflectClient, reflectTopic, riskIn, safetyQuestion, type Reflection } from './reflect.js';
+import {
+  adviceIn,
+  adviceTopic,
+  askPermissionAbout,
+  asksAboutSafety,
+  evoke,
+  isDecision,
+  isOpenQuestion,
+  isPrescription,
+  oneOpenQuestion,
+  tokensBySentence,
+  whatInsteadOfWhy,
+} from './strategies.js';
+import { isContent, phraseAt, rewriteWords, type RewriteWords } from './words.js';
 
-interface Edit {
-  start: number;
-  end: number;
-  replacement: string;
+
+export interface RewriteInput {
+  text: string;
+  reply: Analysis;
+  client: Analysis | null;
+  hits: RuleHit[];
+  lexicons: Lexicons;
 }
 
-const overlaps = (a: Edit, b: Edit): boolean => a.start < b.end && b.start < a.end;
-
-function sentenceOf(reply: Analysis, offset: number): Sentence | undefined {
-  return reply.sentences.find((sentence) => sentence.start <= offset && offset < sentence.end);
+export interface Proposal {
+  text: string;
+  changes: RewriteChange[];
 }
 
-const SENTENCE_START_LOWER = /(^|[.!?]\s+)(\p{Ll})/gu;
+const PRIORITY = { safety: 6, draftSafety: 5, why: 4, offer: 3, open: 2, closed: 1 } as const;
 
-export function tidy(text: string): string {
-  let result = text
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\s+([,.!?;:])/g, '$1')
-    .replace(/([,;:])(?=[.!?])/g, '')
-    .replace(/,\s*,/g, ',')
-    .replace(/^[\s,;:]+/, '')
-    .replace(/([.!?]\s+)[,;:]\s*/g, '$1')
-    .trim();
-  // Capitalise each sentence start (edits may have removed its first word).
-  result = result.replace(SENTENCE_START_LOWER, (_, boundary: string, letter: string) => boundary + letter.toUpperCase());
-  if (result && !/[.!?…"”)]$/.test(result)) result += '.';
-  return result;
+const shorten = (text: string, limit = 8): string => {
+  const words = text.trim().replace(/[.!?…]+$/, '').split(/\s+/);
+  return words.length > limit ? `${words.slice(0, limit).join(' ')}…` : words.join(' ');
+};
+
+/** Drop the minimising words of a kept sentence ("just", "simply"), each with its reason. */
+function dropMinimisers(plan: Plan, words: RewriteWords, within?: { start: number; end: number }): void {
+  plan.tokens.forEach((token, i) => {
+    if (within && (token.start < within.start || token.end > within.end)) return;
+    const phrase = words.minimisers.find((m) => phraseAt(plan.tokens, i, m));
+    if (!phrase) return;
+    const last = plan.tokens[i + phrase.length - 1]!;
+    if (plan.edits.some((edit) => edit.start <= token.start && token.start < edit.end)) return;
+    const shown = plan.text.slice(token.start, last.end);
+    plan.edits.push({ start: token.start, end: last.end, replacement: '', reason: `drops the minimiser “${shown}”` });
+  });
 }
 
-export function proposeRewrite(text: string, reply: Analysis, hits: RuleHit[], clientFeeling: string | null): string | null {
-  // A sentence that has to go is not worth rephrasing, so deletions come
-  // first; otherwise the heavier rule's fix wins where two overlap.
-  const deletesFirst = (hit: RuleHit): number => (hit.rule.definition.fix?.action === 'delete-sentence' ? 0 : 1);
-  const fixes = hits
-    .filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix)
-    .sort((a, b) => deletesFirst(a) - deletesFirst(b) || b.rule.definition.weight - a.rule.definition.weight || a.match.start - b.match.start);
-  if (fixes.length === 0) return null;
+export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteInput): Proposal | null {
+  const words = rewriteWords(lexicons);
+  const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
+  const risk = client ? riskIn(client, words) : null;
+  const grouped = tokensBySentence(reply);
+  const plans: Plan[] = reply.sentences.map((sentence) => ({ sentence, tokens: grouped[sentence.index]!, text, fate: 'keep', reason: '', edits: [] }));
+  const planAt = (offset: number): Plan | undefined => {
+    // Sentences are in order: the last one starting at or before the offset.
+    let low = 0;
+    let high = plans.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (plans[middle]!.sentence.start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const plan = plans[low];
+    return plan && plan.sentence.start <= offset && offset < plan.sentence.end ? plan : undefined;
+  };
+  const candidates: Candidate[] = [];
+  const drop = (plan: Plan, reason: string): void => {
+    if (plan.fate !== 'keep') return;
+    plan.fate = 'drop';
+    plan.reason = reason;
+  };
+  const ask = (plan: Plan, question: string, reason: string, priority: number): void => {
+    if (plan.fate !== 'keep') return;
+    plan.fate = 'question';
+    plan.reason = reason;
+    candidates.push({ text: question, reason, priority, plan });
+  };
 
-  const sentenceEdits: Edit[] = [];
-  const spanEdits: Edit[] = [];
-  const varsOf = ({ match }: RuleHit) => matchVars(text, match, sentenceOf(reply, match.start), clientFeeling);
-  const opening = fixes.find(({ rule }) => rule.definition.fix!.action === 'prepend');
-  const opener = opening ? fillTemplate(opening.rule.definition.fix!.with!, varsOf(opening)) : null;
-  // One acknowledgement is enough: a validation rule's replacement sentence is
-  // dropped when the reply already opens with one, or another was put in.
-  let acknowledged = opener !== null;
-
-  for (const hit of fixes) {
-    const { rule, match } = hit;
+  let wantsReflection = false;
+  let stacked = false;
+  // A sentence that has to go is not worth rephrasing, so drops come first; otherwise the heavier rule wins.
+  const dropsFirst = (hit: RuleHit): number => (hit.rule.definition.fix!.strategy === 'drop' ? 0 : 1);
+  fixes.sort((a, b) => dropsFirst(a) - dropsFirst(b) || b.rule.definition.weight - a.rule.definition.weight || a.match.start - b.match.start);
+  for (const { rule, match } of fixes) {
     const fix = rule.definition.fix!;
-    const sentence = sentenceOf(reply, match.start);
-    const vars = varsOf(hit);
-    switch (fix.action) {
-      case 'prepend':
+    const plan = planAt(match.start);
+    const matched = text.slice(match.start, match.end);
+    switch (fix.strategy) {
+      case 'reflect-client':
+        wantsReflection = true;
         break;
-      case 'delete-sentence':
-      case 'replace-sentence': {
-        if (!sentence || sentenceEdits.some((edit) => edit.start === sentence.start)) break;
-        const acknowledgement = fix.action === 'replace-sentence' && rule.definition.dimension === 'validation';
-        let replacement = fix.action === 'delete-sentence' || (acknowledgement && acknowledged) ? '' : fillTemplate(fix.with!, vars);
-        // Two mended sentences may come out the same: say it once.
-        if (sentenceEdits.some((edit) => edit.replacement === replacement)) replacement = '';
-        if (acknowledgement) acknowledged = true;
-        sentenceEdits.push({ start: sentence.start, end: sentence.end, replacement });
+      case 'one-open-question':
+        stacked = true;
+        break;
+      case 'safety-question':
+        if (plan) ask(plan, risk ? safetyQuestion(risk, words) : 'Are you safe right now?', 'asks directly about safety', PRIORITY.safety);
+        break;
+      case 'drop':
+        if (plan?.fate === 'keep') {
+          drop(plan, fix.harm ? `drops the ${fix.harm} “${shorten(matched)}”` : `drops “${shorten(matched)}”`);
+          plan.harm = { start: match.start, end: match.end };
+        } else if (plan?.harm && fix.harm && plan.reason.split(' and the ').length < 3) {
+          // Every harm in a dropped sentence is named ("… and the dismissal “not a big deal”").
+          plan.reason += ` and the ${fix.harm} “${shorten(matched)}”`;
+          plan.harm = { start: Math.min(plan.harm.start, match.start), end: Math.max(plan.harm.end, match.end) };
+        }
+        break;
+      case 'drop-minimiser':
+        if (plan?.fate === 'keep') dropMinimisers(plan, words, match);
+        break;
+      case 'replace-words':
+        if (plan?.fate === 'keep' && !plan.edits.some((edit) => edit.start < match.end && match.start < edit.end)) {
+          plan.edits.push({ start: match.start, end: match.end, replacement: fix.with!, reason: `“${fix.with}” instead of “${matched}”` });
+        }
+        break;
+      case 'ask-permission-about': {
+        if (!plan) break;
+        const advice = adviceIn(plan.tokens, words);
+        if (!advice) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
+        else if (isPrescription(advice, words)) drop(plan, `drops the prescription “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end))}”`);
+        else {
+          const topic = adviceTopic(advice, text, words);
+          if (isDecision(advice, words)) ask(plan, evoke(topic, topic), `asks what the client thinks about “${topic}” instead of deciding for them`, PRIORITY.offer);
+          else ask(plan, askPermissionAbout(topic), `asks permission before offering an idea about “${topic}”`, PRIORITY.offer);
+        }
         break;
       }
-      default: {
-        const edit = { start: match.start, end: match.end, replacement: fix.action === 'delete' ? '' : fillTemplate(fix.with!, vars) };
-        if (!spanEdits.some((other) => overlaps(other, edit))) spanEdits.push(edit);
+      case 'evoke-about':
+        if (plan) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of suggesting “${shorten(matched, 6)}”`, PRIORITY.offer);
+        break;
+      case 'what-instead-of-why': {
+        if (!plan) break;
+        const question = whatInsteadOfWhy(plan.tokens, text, words);
+        if (question) ask(plan, question, `asks what happened instead of “${shorten(matched, 4)}”, which asks for a justification`, PRIORITY.why);
+        else ask(plan, 'What was happening for you at the time?', `asks what happened instead of “${shorten(matched, 4)}”`, PRIORITY.why);
+        break;
       }
     }
   }
 
-  const edits = [...sentenceEdits, ...spanEdits.filter((edit) => !sentenceEdits.some((sentence) => overlaps(sentence, edit)))];
-  let result = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) {
-    result = result.slice(0, edit.start) + edit.replacement + result.slice(edit.end);
+  // The draft's own questions that are left: several closed ones become one open one; a safety question stays first in line.
+  const draftQuestions = plans.filter((plan) => plan.fate === 'keep' && plan.sentence.isQuestion);
+  if (stacked && draftQuestions.length > 1 && !draftQuestions.some((plan) => asksAboutSafety(plan.tokens, words))) {
+    const open = draftQuestions.find((plan) => isOpenQuestion(plan.tokens));
+    const question = open ? open.text.slice(open.sentence.start, open.sentence.end) : oneOpenQuestion(draftQuestions.map((plan) => plan.tokens), text, words, client);
+    const reason = open ? `keeps one open question instead of ${draftQuestions.length}` : `asks one open question instead of ${draftQuestions.length} closed ones`;
+    for (const plan of draftQuestions) drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end), 6)}”, so the reply asks one question`);
+    const anchor = open ?? draftQuestions[draftQuestions.length - 1]!;
+    anchor.fate = 'question';
+    anchor.reason = reason;
+    candidates.push({ text: question, reason, priority: PRIORITY.offer, plan: anchor, original: open !== undefined });
+  } else {
+    for (const plan of draftQuestions) {
+      dropMinimisers(plan, words);
+      const priority = asksAboutSafety(plan.tokens, words) ? PRIORITY.draftSafety : isOpenQuestion(plan.tokens) ? PRIORITY.open : PRIORITY.closed;
+      plan.fate = 'question';
+      candidates.push({ text: plan.text.slice(plan.sentence.start, plan.sentence.end), reason: '', priority, plan, original: true });
+    }
   }
-  result = tidy(result);
-  if (opener) result = tidy(`${opener} ${result}`);
-  return result && result !== tidy(text) ? result : null;
+
+  const said = (plan: Plan): string => shorten(plan.text.slice(plan.sentence.start, plan.sentence.end));
+  // Sentences that acknowledge the client (the validation strengths): kept where others go.
+  const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
+  // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
+  const credited = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength').map(({ match }) => planAt(match.start)));
+  // Sentences coded as a reflection (the coding rules' behaviours), the way MITI coders see them.
+  const reflective = new Set(hits.filter(({ rule }) => rule.definition.behaviours?.some((code) => code.startsWith('reflection'))).map(({ match }) => planAt(match.start)));
+  for (const plan of plans) plan.valued = warm.has(plan) || reflective.has(plan);
+  const toClient = (plan: Plan): boolean => plan.tokens.some((token) => /^(you|your|you're|you've|you'd|yourself)$/.test(token.norm));
+
+  // A client who discloses a risk is asked about it, first and directly, whatever the draft did.
+  let reflection: Reflection | null = null;
+  const asksSafety = candidates.some((c) => c.priority >= PRIORITY.draftSafety);
+  if (risk && !(fixes.length === 0 && asksSafety)) {
+    if (!asksSafety) candidates.push({ text: safetyQuestion(risk, words), reason: 'asks directly and caringly about safety', priority: PRIORITY.safety, plan: null });
+    const aboutSafety = (plan: Plan): boolean => asksAboutSafety(plan.tokens, words);
+    for (const plan of plans) if (plan.fate === 'keep' && !(warm.has(plan) && toClient(plan)) && !aboutSafety(plan)) drop(plan, `leaves out “${said(plan)}” to keep the focus on the client's safety`);
+    // A draft that already thanks the client for telling needs the disclosure said back, not a second thank-you.
+    reflection = acknowledgeRisk(risk, words, plans.some((plan) => plan.fate === 'keep' && warm.has(plan)));
+  } else if (fixes.length === 0) {
+    return null;
+  }
+
+  // A statement about the helper ("My brother and I once …") takes the floor from the client, unless it is warm.
+  for (const plan of plans) {
+    const selfWords = plan.tokens.filter((token) => /^(i|i'm|i've|i'd|i'll|me|my|mine|myself)$/.test(token.norm)).length;
+    if (plan.fate === 'keep' && selfWords >= 2 && !warm.has(plan)) drop(plan, `leaves out “${said(plan)}”, which is about you rather than the client`);
+  }
+  for (const plan of plans) if (plan.fate === 'keep') dropMinimisers(plan, words);
+
+  if (!reflection) {
+    // With a client statement, a kept sentence already reflects when it says something of theirs back to them.
+    const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
+    const picksUp = (plan: Plan): boolean => plan.tokens.some((token) => clientStems.has(token.stem) && isContent(token, words));
+    const reflects = client
+      ? plans.some((plan) => plan.fate === 'keep' && toClient(plan) && (picksUp(plan) || reflective.has(plan)))
+      : hits.some(({ rule, match }) => rule.definition.kind === 'strength' && /validation|attunement/.test(rule.definition.dimension) && planAt(match.start)?.fate === 'keep');
+    const dropped = plans.some((plan) => plan.fate !== 'keep');
+    if (!reflects && (client || wantsReflection || dropped)) {
+      // The reply's own topic, but never from the harmful words themselves ("not a big deal").
+      const topical = plans.flatMap((plan) => plan.tokens.filter((token) => !plan.harm || token.end <= plan.harm.start || token.start >= plan.harm.end));
+      // "…, and that's a lot to carry" reads twice over before a kept "That must be hard".
+      const acknowledged = plans.some((plan) => plan.fate === 'keep' && warm.has(plan));
+      reflection = client ? reflectClient(client, words, !acknowledged) : reflectTopic(reply, topical, words, candidates.map((c) => c.text));
+    }
+    // Once the client is reflected, a statement that is neither about them nor picks up what they said moves away from them.
+    if (reflection && client) {
+      for (const plan of plans) {
+        if (plan.fate === 'keep' && !picksUp(plan) && !toClient(plan) && !credited.has(plan)) drop(plan, `leaves out “${said(plan)}”, which moves away from what the client said`);
+      }
+    }
+  }
+
+  return compose({ text, plans, candidates, reflection, words });
 }

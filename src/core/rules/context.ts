@@ -23,7 +23,7 @@ export interface RuleContext {
 export interface RuleMatch {
   start: number;
   end: number;
-  /** values a message or fix template may use beyond {match} */
+  /** values a message or suggestion template may use beyond {match} */
   vars?: Record<string, string>;
 }
 

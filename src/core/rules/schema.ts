@@ -32,20 +32,30 @@ export const selectorSchema = z
   })
   .refine((selector) => selector.behaviours || selector.patterns, 'give `behaviours`, `patterns` or both');
 
-export const FIX_ACTIONS = ['replace', 'replace-sentence', 'delete', 'delete-sentence', 'prepend'] as const;
+export const FIX_STRATEGIES = [
+  'reflect-client',
+  'drop',
+  'drop-minimiser',
+  'replace-words',
+  'ask-permission-about',
+  'evoke-about',
+  'what-instead-of-why',
+  'one-open-question',
+  'safety-question',
+] as const;
 
 const fixSchema = z
   .strictObject({
-    action: z.enum(FIX_ACTIONS),
-    with: z
-      .string()
-      .optional()
+    strategy: z
+      .enum(FIX_STRATEGIES)
       .describe(
-        'template: {match}; {first} and {rest} (its first word, the words after it); {after} (the sentence after the match); {from} (the match to the end of its sentence); {sentence}; {feeling|fallback} (the client\'s feeling word)',
+        'reflect-client: open with a reflection of the client (or of the reply\'s topic); drop: leave out the sentence; drop-minimiser: leave out the minimising words of the match; replace-words: put `with` in place of the match; ask-permission-about: advice becomes asking leave to share an idea on the same topic (a prescription is dropped); evoke-about: ask for the client\'s own ideas; what-instead-of-why: a why-question becomes a what-question about the same event; one-open-question: the questions become one open question on their topic; safety-question: ask directly about safety',
       ),
+    with: z.string().trim().min(1).optional().describe('replace-words only: the words to put in place of the match'),
+    harm: z.string().trim().min(1).optional().describe('what the dropped words do, for the explanation: "reassurance" gives “drops the reassurance …”'),
   })
-  .refine((fix) => (fix.action.startsWith('delete') ? fix.with === undefined : fix.with !== undefined), {
-    message: '`with` is required for replace, replace-sentence and prepend, and not allowed for delete actions',
+  .refine((fix) => (fix.strategy === 'replace-words') === (fix.with !== undefined), {
+    message: '`with` is required for replace-words, and not allowed for other strategies',
   })
   .describe('how the suggested rewrite mends what this rule finds');
 

@@ -1,4 +1,4 @@
-// Message, suggestion and fix templates: {name} or {name|fallback}.
+// Message and suggestion templates: {name} or {name|fallback}.
 import type { Sentence } from '../tokens/analyse.js';
 
 export function fillTemplate(template: string, vars: Record<string, string | null | undefined>): string {

@@ -16,3 +16,25 @@ declare module 'natural/lib/natural/util/stopwords.js' {
   const stopwords: { words: string[] };
   export default stopwords;
 }
+
+declare module 'natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger.js' {
+  interface TaggedSentence {
+    taggedWords: { token: string; tag: string }[];
+  }
+  export default class BrillPOSTagger {
+    constructor(lexicon: { tagWord(word: string): string[] }, ruleSet: unknown);
+    tag(words: string[]): TaggedSentence;
+  }
+}
+
+declare module 'natural/lib/natural/brill_pos_tagger/lib/RuleSet.js' {
+  export default class RuleSet {
+    constructor(language: 'EN');
+  }
+}
+
+declare module 'natural/lib/natural/inflectors/present_verb_inflector.js' {
+  export default class PresentVerbInflector {
+    singularize(verb: string): string;
+  }
+}

@@ -3,6 +3,9 @@
 // so only the submodules rapport needs are imported, here, with types
 // (natural-modules.d.ts). They are plain CommonJS files, so the build bundles
 // them like any other code.
+import BrillPOSTagger from 'natural/lib/natural/brill_pos_tagger/lib/Brill_POS_Tagger.js';
+import RuleSet from 'natural/lib/natural/brill_pos_tagger/lib/RuleSet.js';
+import PresentVerbInflector from 'natural/lib/natural/inflectors/present_verb_inflector.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer.js';
 import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
@@ -30,3 +33,25 @@ export function stem(word: string): string {
 
 /** natural's English stopword list: what is left over is content. */
 export const STOPWORDS: readonly string[] = naturalStopwords.words;
+
+/**
+ * natural's Brill tagger with natural's English transformation rules, over a
+ * lexicon the caller gives. natural's own English lexicon is 4 MB of JSON that
+ * takes a third of a second to parse, so it is not loaded: the rule pack lists
+ * the closed word classes, and the transformation rules (suffixes, context)
+ * tag the rest.
+ */
+export function brillTagger(tagsOf: (word: string) => string[]): (words: string[]) => string[] {
+  let tagger: BrillPOSTagger | undefined;
+  return (words) => {
+    tagger ??= new BrillPOSTagger({ tagWord: tagsOf }, new RuleSet('EN'));
+    return words.length === 0 ? [] : tagger.tag(words).taggedWords.map((word) => word.tag);
+  };
+}
+
+const verbInflector = new PresentVerbInflector();
+
+/** A present-tense verb in its third-person singular form: "want" -> "wants". */
+export function thirdPersonVerb(verb: string): string {
+  return verbInflector.singularize(verb);
+}

@@ -1,9 +1,9 @@
 // A critique as Markdown, for pasting into a supervision note or an issue.
-import { DIMENSIONS, type Critique } from '../../core/types.js';
+import { DIMENSIONS, type Critique, type RewriteChange } from '../../core/types.js';
 
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function formatMarkdown(critique: Critique): string {
+export function formatMarkdown(critique: Critique, mends: readonly RewriteChange[] = []): string {
   const lines = [`## Reply scored ${critique.score}/100 (${critique.band})`, '', `> ${critique.text.replace(/\n/g, '\n> ')}`, ''];
   if (critique.client) lines.push(`Client: _${critique.client.replace(/\n/g, ' ')}_`, '');
   lines.push('| dimension | score |', '| --- | ---: |', ...DIMENSIONS.map((d) => `| ${d} | ${critique.dimensions[d].score} |`), '');
@@ -19,6 +19,11 @@ export function formatMarkdown(critique: Critique): string {
     }
     lines.push('');
   }
-  if (critique.rewrite) lines.push(`### Suggested rewrite (${critique.rewrite.score}/100)`, '', `> ${critique.rewrite.text}`, '');
+  if (critique.rewrite) {
+    lines.push(`### Suggested rewrite (${critique.rewrite.score}/100)`, '', `> ${critique.rewrite.text}`, '', 'Why:', '', ...critique.rewrite.changes.map((c) => `- ${c.reason}`), '');
+  } else if (mends.length) {
+    lines.push('### Suggested rewrite', '', 'No rewrite put together from these mends scored higher than the draft, so none is offered. Try them one at a time:', '');
+    lines.push(...mends.map((m) => `- ${m.reason}${m.replacement ? `: “${m.replacement}”` : ''}`), '');
+  }
   return lines.join('\n');
 }

@@ -4,12 +4,14 @@ import chalk from 'chalk';
 import type { Scores } from '../../core/findings/score.js';
 import { ACROSS_DIMENSIONS, BASELINE, WITHIN_DIMENSION } from '../../core/findings/score.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
-import { DIMENSIONS, type Critique } from '../../core/types.js';
-import { bar, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
+import { DIMENSIONS, type Critique, type RewriteChange } from '../../core/types.js';
+import { bar, changeLines, mendLines, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
 
 export interface TextOptions {
   explain?: boolean;
   width?: number;
+  /** the changes of a rewrite that did not score higher, shown one by one instead of it */
+  mends?: readonly RewriteChange[];
 }
 
 const SEVERITY_MARK = { error: chalk.red('error'), warning: chalk.yellow('warning'), info: chalk.blue('info') } as const;
@@ -81,7 +83,10 @@ export function formatText(critique: Critique, scores: Scores, pack: CompiledPac
   if (critique.rewrite) {
     const gain = critique.rewrite.score - critique.score;
     out.push(`${chalk.bold('Suggested rewrite')} ${chalk.dim(`(scores ${critique.rewrite.score}, +${gain})`)}`);
-    out.push(`  ${wrap(wordDiff(critique.text, critique.rewrite.text), width - 2, '  ')}`, '');
+    out.push(`  ${wrap(wordDiff(critique.text, critique.rewrite.text), width - 2, '  ')}`);
+    out.push(chalk.dim('  [-removed-] {+added+}'), chalk.bold('  Why'), ...changeLines(critique.rewrite.changes, width, '    '), '');
+  } else if (options.mends?.length) {
+    out.push(chalk.bold('Suggested rewrite'), ...mendLines(options.mends, width), '');
   }
   if (options.explain) out.push(...explainScores(scores), '');
   return out.join('\n');

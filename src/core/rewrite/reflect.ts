@@ -1,0 +1,240 @@
+// Reflections: what the client said, said back in the second person from their
+// own words. The clause that carries a feeling or a dilemma is chosen; two
+// sides of a dilemma are both said back; a risk is named before anything else.
+import type { Analysis, Token } from '../tokens/analyse.js';
+import { capitalise, isPlural, lowerFirst, partOfYou, secondPerson, type Span, spanText } from './grammar.js';
+import { firstNounPhrase } from './tags.js';
+import { findPhrase, isContent, isFeeling, phraseAt, type RewriteWords, type RiskKind } from './words.js';
+
+export interface Reflection {
+  text: string;
+  reason: string;
+}
+
+/** A stable choice among `count` options, from the content it is about: the same input always reads the same. */
+export function choose(seed: string, count: number): number {
+  let hash = 2166136261;
+  for (let i = 0; i < seed.length; i += 1) hash = Math.imul(hash ^ seed.charCodeAt(i), 16777619);
+  return (hash >>> 0) % count;
+}
+
+interface Clause extends Span {
+  /** the clause it is the second side of, when joined by "but" and the like */
+  after?: Clause;
+}
+
+const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—', '–', '-', '(', ')', '"', '“', '”']);
+const LEADING = new Set(['and', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'anyway', 'basically']);
+const SUBJECTS = /^(i|i'm|i've|i'd|i'll|im|my|he|she|he's|she's|it|it's|they|they're|we|we're|there|there's|that|that's|part|everyone|nobody|people)$/;
+const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'me', 'my', 'myself', 'mine']);
+
+/** The client's clauses: sentences cut at commas and at "but"-like joins, with each second side linked to the first. */
+function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
+  const clauses: Clause[] = [];
+  for (const sentence of client.sentences) {
+    const tokens = client.tokens.filter((token) => token.sentence === sentence.index && token.start >= sentence.start && token.end <= sentence.end);
+    let current: Token[] = [];
+    let joinedAfter: Clause | undefined;
+    const close = (nextJoined: boolean): void => {
+      for (;;) {
+        if (current.length && (LEADING.has(current[0]!.norm) || !current[0]!.isWord)) current.shift();
+        // "You know, I just …" and "I mean, …" are fillers, not the client talking about the helper.
+        else if (/^(you|i)$/.test(current[0]?.norm ?? '') && /^(know|mean)$/.test(current[1]?.norm ?? '') && current.length > 2) current.splice(0, 2);
+        else break;
+      }
+      while (current.length && !current[current.length - 1]!.isWord) current.pop();
+      if (current.some((token) => token.isWord)) {
+        const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}) };
+        clauses.push(clause);
+        joinedAfter = nextJoined ? clause : undefined;
+      }
+      current = [];
+    };
+    for (const token of tokens) {
+      if (/^[.!?…]$/.test(token.text)) continue;
+      if (CLAUSE_PUNCTUATION.has(token.text)) close(false);
+      else if (words.dilemmaJoins.has(token.norm) && current.length > 0) close(true);
+      else current.push(token);
+    }
+    close(false);
+  }
+  return clauses;
+}
+
+const words_ = (clause: Span): Token[] => clause.tokens.filter((token) => token.isWord);
+
+function feelingOf(clause: Span, words: RewriteWords): Token | undefined {
+  return clause.tokens.find((token) => isFeeling(token, words));
+}
+
+/** How much a clause carries: feelings and risk most, then the client's own situation in the first person. */
+function weight(clause: Clause, words: RewriteWords): number {
+  const tokens = words_(clause);
+  let score = 0;
+  score += 4 * tokens.filter((token) => isFeeling(token, words)).length;
+  if (tokens.some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm))) score += 3;
+  if (Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) score += 6;
+  if (tokens.some((token) => FIRST_PERSON.has(token.norm))) score += 2;
+  score += Math.min(3, 0.5 * tokens.filter((token) => isContent(token, words)).length);
+  // The client talking to the helper ("you don't get it") or asking is not theirs to have said back.
+  if (tokens.some((token) => /^(you|your|you're|yours)$/.test(token.norm))) score -= 5;
+  if (tokens.length < 3) score -= 2;
+  if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
+  return score;
+}
+
+const MAX_CLAUSE_WORDS = 16;
+
+/** A long clause cut at a break after its feeling (or its first words), so the reflection stays short. */
+function trimmed(clause: Clause, words: RewriteWords): Clause {
+  if (words_(clause).length <= MAX_CLAUSE_WORDS) return clause;
+  const feeling = clause.tokens.findIndex((token) => isFeeling(token, words));
+  const from = Math.max(4, feeling + 1);
+  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm));
+  const end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
+  return { ...clause, tokens: clause.tokens.slice(0, end) };
+}
+
+/** A short clause ("I'm nervous") and the clause after it in the same sentence, when that one has its own subject. */
+function withNext(clause: Clause, clauses: Clause[]): Clause[] {
+  const next = clauses[clauses.indexOf(clause) + 1];
+  if (!next || next.after || words_(clause).length >= 5 || words_(next).length > 10 || !SUBJECTS.test(words_(next)[0]!.norm)) return [clause];
+  return clause.tokens[0]!.sentence === next.tokens[0]!.sentence ? [clause, next] : [clause];
+}
+
+/** The clause in the second person, without the client's own minimisers ("I just can't" -> "you can't"). */
+function turned(clause: Span, words: RewriteWords): string {
+  const kept = clause.tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(clause.tokens, i, phrase)) || !token.isWord);
+  return lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words);
+}
+
+const quote = (clause: Span, limit = 6): string => {
+  const tokens = words_(clause);
+  const shown = spanText({ text: clause.text, tokens: clause.tokens.slice(0, clause.tokens.indexOf(tokens[Math.min(tokens.length, limit) - 1]!) + 1) });
+  return tokens.length > limit ? `${shown}…` : shown;
+};
+
+const FRAMES: ((clause: string) => string)[] = [
+  (c) => `It sounds like ${c}.`,
+  (c) => `So ${c}.`,
+  (c) => `${capitalise(c)}.`,
+  (c) => `You're saying ${c}.`,
+  (c) => `I'm hearing that ${c}.`,
+  (c) => `It seems ${c}.`,
+  (c) => `From what you're saying, ${c}.`,
+  (c) => `What I'm hearing is that ${c}.`,
+  (c) => `If I've understood, ${c}.`,
+];
+
+// Only for a clause that carries a painful feeling: they say how heavy it is.
+const HEAVY_FRAMES: ((clause: string) => string)[] = [
+  (c) => `${capitalise(c)}, and that's a lot to carry.`,
+  (c) => `${capitalise(c)}, and it's been weighing on you.`,
+  (c) => `It's been hard: ${c}.`,
+];
+
+const TWO_SIDED: ((a: string, b: string) => string)[] = [
+  (a, b) => `${capitalise(a)}, and ${b}.`,
+  (a, b) => `${capitalise(a)}, and at the same time ${b}.`,
+];
+
+/** Both sides of a dilemma, "part of you …, and part of you …", when the client gave both in the first person. */
+function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
+  for (const second of clauses) {
+    const first = second.after;
+    if (!first || words_(first).length < 2 || words_(second).length < 2) continue;
+    // Two sides, each with its own subject, and something wanted, felt or known: not "I vape, but only because …".
+    if (!SUBJECTS.test(words_(second)[0]!.norm)) continue;
+    if (![...first.tokens, ...second.tokens].some((token) => words.dilemmaSignals.has(token.norm) || isFeeling(token, words))) continue;
+    const a = partOfYou(trimmed(first, words), words);
+    if (!a) continue;
+    const b = partOfYou(trimmed(second, words), words) ?? turned(trimmed(second, words), words);
+    const frame = TWO_SIDED[b.startsWith('part of you') ? 0 : 1]!;
+    return { text: frame(a, b), reason: `reflects both sides the client described: “${quote(first)}” and “${quote(second)}”` };
+  }
+  return null;
+}
+
+/** The best reflection of the client's statement, or null when nothing in it can be said back; `heavy` allows saying how heavy a painful feeling is. */
+export function reflectClient(client: Analysis, words: RewriteWords, heavy = true): Reflection | null {
+  const clauses = clausesOf(client, words);
+  const dilemma = twoSided(clauses, words);
+  if (dilemma) return dilemma;
+  let best: Clause | null = null;
+  let bestWeight = -Infinity;
+  for (const clause of clauses) {
+    const w = weight(clause, words);
+    if (w > bestWeight) [best, bestWeight] = [clause, w];
+  }
+  if (!best || bestWeight < 1) return null;
+  const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
+  const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
+  const feeling = feelingOf(clause, words);
+  const frames = heavy && feeling && !next && !words.positiveFeelings.has(feeling.norm) ? [...FRAMES, ...HEAVY_FRAMES] : FRAMES;
+  let frame = choose(said, frames.length);
+  // "So you feel so ashamed" says "so" twice.
+  if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
+  const text = frames[frame]!(said);
+  return { text, reason: feeling ? `reflects the client's “${feeling.text}”` : `reflects the client's own words “${quote(clause)}”` };
+}
+
+export interface Risk {
+  kind: RiskKind;
+  clause: Span;
+}
+
+const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'danger'];
+
+/** The risk the client disclosed, most serious first, and the clause that says it. */
+export function riskIn(client: Analysis, words: RewriteWords): Risk | null {
+  const clauses = clausesOf(client, words);
+  for (const kind of RISK_ORDER) {
+    const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
+    if (clause) return { kind, clause: trimmed(clause, words) };
+  }
+  return null;
+}
+
+const ACKNOWLEDGEMENTS: ((clause: string) => string)[] = [
+  (c) => `${capitalise(c)}, and I'm really glad you told me.`,
+  (c) => `Thank you for telling me that ${c}.`,
+  (c) => `I'm glad you told me that ${c}.`,
+];
+
+const SAFETY_QUESTIONS: Record<RiskKind, string[]> = {
+  suicide: ['Are you thinking about ending your life?', 'Are you having thoughts of suicide right now?', 'When you say that, are you thinking about killing yourself?'],
+  'self-harm': ['Are you safe right now, and do any injuries need looking after?', 'Have you hurt yourself today, and are you safe right now?'],
+  danger: ['Are you somewhere safe right now?', 'Are you safe where you are right now?'],
+};
+
+/** Saying back the risk the client disclosed, first, in their words; `thanked` when the draft already thanks them for telling. */
+export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false): Reflection {
+  const said = turned(risk.clause, words);
+  const text = thanked ? `${capitalise(said)}.` : ACKNOWLEDGEMENTS[choose(said, ACKNOWLEDGEMENTS.length)]!(said);
+  return { text, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
+}
+
+/** A direct, caring question about the risk. */
+export function safetyQuestion(risk: Risk, words: RewriteWords): string {
+  const options = SAFETY_QUESTIONS[risk.kind];
+  return options[choose(turned(risk.clause, words), options.length)]!;
+}
+
+const TOPIC_FRAMES: ((topic: string) => string)[] = [
+  (t) => `It sounds like things with ${t} are on your mind.`,
+  (t) => `So ${t} ${isPlural(t) ? 'are' : 'is'} a big part of what's going on.`,
+  (t) => `It sounds like ${t} ${isPlural(t) ? 'are' : 'is'} on your mind.`,
+  (t) => `There's a lot going on with ${t}.`,
+];
+
+const PRONOUN_LIKE = /^(you|your|yours|yourself|i|me|my|we|it|this|that|thing|things|way|time|lot|bit|one|something|anything|everything|nothing|day|week|today|tonight|point|fact|truth|reality|problem|side|deal|idea|end|moment|minute|second|life|stuff|people)$/;
+
+/** Without a client statement: the draft's own topic, said back as what the client is dealing with. */
+export function reflectTopic(reply: Analysis, tokens: readonly Token[], words: RewriteWords, asked: readonly string[] = []): Reflection | null {
+  const phrase = firstNounPhrase(tokens, words, (token) => PRONOUN_LIKE.test(token.norm));
+  if (!phrase) return null;
+  const topic = lowerFirst(spanText({ text: reply.text, tokens: phrase }), words);
+  // A question that already names the topic needs no sentence in front saying it again.
+  if (asked.some((question) => question.toLowerCase().includes(topic.toLowerCase()))) return null;
+  return { text: TOPIC_FRAMES[choose(topic, TOPIC_FRAMES.length)]!(topic), reason: `reflects the reply's own topic, “${topic}”` };
+}

@@ -1,0 +1,224 @@
+// The suggested rewrite as a supervisor would read it: the client's own words
+// said back, the helper's intent kept, the harm gone, one question at the end.
+import { describe, expect, it } from 'vitest';
+import { gerund, partOfYou, secondPerson, tidy } from '../../../src/core/rewrite/grammar.js';
+import { analyse } from '../../../src/core/tokens/analyse.js';
+import { propose, rewriteOf, sentencesOf, words } from './helpers.js';
+
+const span = (text: string) => ({ text, tokens: analyse(text).tokens.filter((token) => token.isWord || token.text === "'") });
+
+describe('turning the client’s words into the second person', () => {
+  it.each([
+    ['I keep going back to him', 'you keep going back to him'],
+    ['my boss never listens', 'your boss never listens'],
+    ["I'm fed up", "you're fed up"],
+    ['I was so angry', 'you were so angry'],
+    ['nobody tells me anything', 'nobody tells you anything'],
+    ['I blame myself', 'you blame yourself'],
+  ])('%s -> %s', (client, expected) => {
+    expect(secondPerson(span(client), words)).toBe(expected);
+  });
+
+  it('puts one side of a dilemma in the third person after “part of you”', () => {
+    expect(partOfYou(span('I want to sell the house'), words)).toBe('part of you wants to sell the house');
+    expect(partOfYou(span("I'm scared of being on my own"), words)).toBe('part of you is scared of being on your own');
+    expect(partOfYou(span("I can't face my mum"), words)).toBe("part of you can't face your mum");
+  });
+
+  it.each([
+    ['talk', 'talking'],
+    ['stop', 'stopping'],
+    ['make', 'making'],
+    ['see', 'seeing'],
+    ['lie', 'lying'],
+    ['quit', 'quitting'],
+    ['visit', 'visiting'],
+    ['call', 'calling'],
+  ])('gerund of %s is %s', (verb, expected) => {
+    expect(gerund(verb)).toBe(expected);
+  });
+});
+
+describe('attuned reflection', () => {
+  it('opens with the client’s own words and feeling, turned to “you”', () => {
+    const text = rewriteOf('You should just sign up for a night class.', "I'm lonely since I moved to the city and I don't know anyone here.");
+    const [first] = sentencesOf(text);
+    expect(first).toMatch(/you're lonely since you moved to the city/);
+    expect(first).not.toMatch(/\b(my|me|I'm)\b/);
+  });
+
+  it('says back both sides when the client gives both', () => {
+    const text = rewriteOf('You should just tell him how you feel.', "I want to tell my dad I'm dropping out but I'm terrified he'll be disappointed.");
+    expect(text).toMatch(/part of you wants to tell your dad/i);
+    expect(text).toMatch(/part of you is terrified/i);
+  });
+
+  it('without a client statement stays on the reply’s own topic, not a stock line', () => {
+    expect(sentencesOf(rewriteOf('Just ignore the bullies on the bus, they are not worth it.'))[0]).toMatch(/the bullies/);
+    const text = rewriteOf('You should book an appointment with your GP.');
+    expect(text).toMatch(/your GP/);
+    expect(text).not.toMatch(/feeling a lot right now/);
+  });
+
+  it('explains each change, quoting the client’s feeling word', () => {
+    const proposal = propose('Why did you shout at the referee?', 'I shouted at the referee and I feel so ashamed now.')!;
+    expect(proposal.changes.every((change) => change.reason.length > 0)).toBe(true);
+    expect(proposal.changes.map((change) => change.reason)).toContain('reflects the client\'s “ashamed”');
+  });
+});
+
+describe('faithful to what the helper meant', () => {
+  it('turns advice into asking permission to share an idea on the same topic', () => {
+    const text = rewriteOf('You should ask your landlord about the damp.', 'There is mould all over my bedroom wall and my chest is getting worse.');
+    const question = sentencesOf(text).at(-1)!;
+    expect(question).toMatch(/^(Would|Can)/);
+    expect(question).toMatch(/asking your landlord about the damp\?$/);
+  });
+
+  it('keeps the whole advised action, up to the next clause', () => {
+    const question = sentencesOf(rewriteOf("You should switch off your phone an hour before bed and you'll sleep better.", 'I lie awake scrolling until two most nights.')).at(-1)!;
+    expect(question).toMatch(/switching off your phone an hour before bed\?$/);
+    expect(question).not.toMatch(/sleep better/);
+  });
+
+  it('asks what the client thinks about a decision instead of making it for them', () => {
+    const question = sentencesOf(rewriteOf('You should just quit that job.', 'My manager criticises everything I do and I dread Mondays.')).at(-1)!;
+    expect(question).toMatch(/quitting that job/);
+    expect(question).not.toMatch(/shared one idea/);
+  });
+
+  it('turns a why-question into a what-question about the same event', () => {
+    const question = sentencesOf(rewriteOf('Why did you skip the rehearsal?', 'I skipped the rehearsal and now the director is furious with me.')).at(-1)!;
+    expect(question).toMatch(/^What/);
+    expect(question).toMatch(/skipping the rehearsal\?$/);
+    expect(question).not.toMatch(/why/i);
+  });
+
+  it('makes stacked closed questions one open question', () => {
+    const text = rewriteOf('Did you go to the party? Did you drink? Did anyone see you?', 'Everyone at school is talking about me after the party.');
+    expect(text.match(/\?/g)).toHaveLength(1);
+    expect(text.endsWith('?')).toBe(true);
+    expect(sentencesOf(text).at(-1)).toMatch(/^(What|How)/);
+  });
+
+  it('asks about safety first when the client discloses a risk the draft ignored', () => {
+    const text = rewriteOf(
+      "Have you tried going for a walk in the evenings? I'm sure things will look up.",
+      'Some nights I think everyone would be better off without me.',
+    );
+    const sentences = sentencesOf(text);
+    expect(sentences[0]).toMatch(/better off without you/);
+    expect(sentences.at(-1)).toMatch(/(ending your life|suicide|killing yourself)\?$/);
+    expect(text).not.toMatch(/walk|look up/);
+  });
+
+  it('asks directly about safety when the client describes danger at home', () => {
+    const text = rewriteOf('Let’s go through the housing form first.', 'My partner hit me again last night and I am scared to go home.');
+    expect(sentencesOf(text).at(-1)).toMatch(/safe/);
+    expect(text).not.toMatch(/form/);
+  });
+});
+
+describe('harm removed, not rephrased', () => {
+  it.each([
+    ['You must be tired.', 'The baby has been up every night this week.', /tired\?|willing to be/],
+    ['You need to focus on the positives.', 'My business went under last month.', /positives/],
+    ['At least nobody was hurt.', 'Someone broke into my flat while I was at work.', /at least/i],
+    ["You'd better stop crying and pull yourself together.", 'My dog died this morning.', /crying|together/],
+    ["You're just being dramatic. It's not that bad.", 'I failed my exam and I feel like a failure.', /dramatic|not that bad/],
+  ])('“%s” loses its harm', (reply, client, harm) => {
+    expect(rewriteOf(reply, client)).not.toMatch(harm);
+  });
+
+  it('never turns a prescription into a question', () => {
+    const text = rewriteOf('You have to stay positive.', 'The scan results were not what we hoped for.');
+    expect(text).not.toMatch(/positive/);
+    expect(text).not.toMatch(/willing/);
+  });
+
+  it('leaves out the helper’s own story', () => {
+    const text = rewriteOf('I know how you feel. My dad and I did not speak for a year after my wedding.', 'I had a huge row with my dad and now he will not answer my calls.');
+    expect(text).not.toMatch(/wedding/);
+    expect(sentencesOf(text)[0]).toMatch(/your dad/);
+  });
+
+  it('drops a minimiser from a sentence it keeps', () => {
+    const proposal = propose("It's understandable you're upset. Just take a deep breath.", 'I got shouted at by a customer today.')!;
+    expect(proposal.text).not.toMatch(/\bjust\b/i);
+  });
+});
+
+// Our own small corpus of client statements and poor replies.
+const CORPUS: [string, string][] = [
+  ['You should talk to your sister about it.', 'My sister forgot my birthday again and I feel invisible.'],
+  ['Just ignore them.', 'The girls in my class laugh at my clothes every day.'],
+  ['Why did you lend him the money?', 'I lent my brother two thousand pounds and he has stopped answering my calls.'],
+  ['You need to get more sleep.', "I'm so stressed about the wedding that I wake up at four every morning."],
+  ['At least you still have your health.', 'I lost my job and the house is going to be repossessed.'],
+  ['Stop overthinking it.', "I can't stop replaying what I said at the meeting."],
+  ['You should just leave him.', 'I love him but he reads all my messages and checks my phone.'],
+  ['Have you tried a budgeting app?', "I'm drowning in debt and I hide the letters from my wife."],
+  ['Did you cry? Did you tell anyone? Are you okay now?', 'My grandad died on Tuesday and I was the one who found him.'],
+  ['You must be really busy.', "I've been working double shifts to cover my mum's rent."],
+  ['Why are you so worried about what they think?', "I'm worried my new colleagues think I'm useless."],
+  ["Don't be silly, everyone gets nervous.", "I'm nervous about my first day at college."],
+];
+
+describe('well-formed and varied across a corpus', () => {
+  const rewrites = CORPUS.map(([reply, client]) => ({ reply, client, text: rewriteOf(reply, client) }));
+
+  it('writes plain sentences: capitals, end marks, no stray spaces or punctuation', () => {
+    for (const { text } of rewrites) {
+      expect(text).toMatch(/^[A-Z]/);
+      expect(text).toMatch(/[.?]$/);
+      expect(text).not.toMatch(/\s[,.?!]|\s{2}|,,|\.\.|\bi\b/);
+      for (const sentence of sentencesOf(text)) expect(sentence).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('asks at most one question, and last', () => {
+    for (const { text } of rewrites) {
+      const questions = sentencesOf(text).filter((s) => s.endsWith('?'));
+      expect(questions.length).toBeLessThanOrEqual(1);
+      if (questions.length) expect(text.endsWith('?')).toBe(true);
+    }
+  });
+
+  it('stays within one and a half times the draft, or two sentences for a very short draft', () => {
+    for (const { reply, text } of rewrites) {
+      const draftWords = reply.split(/\s+/).length;
+      const ok = sentencesOf(text).length <= 2 || text.split(/\s+/).length <= Math.ceil(1.5 * draftWords);
+      expect(ok, text).toBe(true);
+    }
+  });
+
+  it('reuses the client’s own words in every rewrite', () => {
+    for (const { client, text } of rewrites) {
+      const clientWords = new Set(analyse(client).words.filter((w) => w.norm.length > 3).map((w) => w.stem));
+      expect(analyse(text).words.some((w) => clientWords.has(w.stem)), text).toBe(true);
+    }
+  });
+
+  it('never opens two rewrites with the same sentence, and varies the frame', () => {
+    const openings = rewrites.map(({ text }) => sentencesOf(text)[0]!);
+    expect(new Set(openings).size).toBe(openings.length);
+    const frames = new Set(openings.map((opening) => opening.split(/\s+/).slice(0, 2).join(' ')));
+    expect(frames.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives changes that, applied to the draft, make the rewrite', () => {
+    for (const { reply, client, text } of rewrites) {
+      let applied = reply;
+      // Later edits first, and at one offset the longer before the insertion, so offsets stay true.
+      for (const change of [...propose(reply, client)!.changes].sort((a, b) => b.start - a.start || b.end - a.end)) {
+        const insertion = change.start === change.end ? (change.start === 0 ? `${change.replacement} ` : ` ${change.replacement}`) : change.replacement;
+        applied = applied.slice(0, change.start) + insertion + applied.slice(change.end);
+      }
+      expect(tidy(applied)).toBe(text);
+    }
+  });
+
+  it('is the same rewrite every time', () => {
+    for (const { reply, client, text } of rewrites) expect(rewriteOf(reply, client)).toBe(text);
+  });
+});
