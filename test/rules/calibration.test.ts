@@ -11,7 +11,10 @@ import { builtinPack } from '../helpers.js';
 
 const pack = await builtinPack();
 const read = (name: string): unknown => parse(readFileSync(new URL(`../../fixtures/calibration/${name}`, import.meta.url), 'utf8'));
-const tuning = calibrate(pack, (read('tuning.yaml') as { cases: CalibrationCase[] }).cases);
+const set = (name: string) => calibrate(pack, (read(name) as { cases: CalibrationCase[] }).cases);
+const tuning = set('tuning.yaml');
+const setC = set('tuning-c.yaml');
+const setD = set('tuning-d.yaml');
 const older = calibrate(
   pack,
   (read('replies.yaml') as { replies: { client: string; reply: string; label: 'good' | 'poor' }[] }).replies.map((r) => ({
@@ -27,6 +30,8 @@ describe('calibration against a supervisor', () => {
   it('ranks replies much as the supervisor did', () => {
     expect(tuning.spearman).toBeGreaterThanOrEqual(0.7);
     expect(older.spearman).toBeGreaterThanOrEqual(0.75);
+    expect(setC.spearman).toBeGreaterThanOrEqual(0.5);
+    expect(setD.spearman).toBeGreaterThanOrEqual(0.45);
   });
 
   it('scores good replies 70 or more, in plain words as well as in coaching phrases', () => {
@@ -42,6 +47,8 @@ describe('calibration against a supervisor', () => {
   it('is not fooled by coaching phrases that carry contempt, blame or a directive', () => {
     expect(tuning.gaming.of).toBeGreaterThanOrEqual(40);
     expect(rate(tuning.gaming)).toBeGreaterThanOrEqual(0.88);
+    expect(rate(setC.gaming)).toBeGreaterThanOrEqual(0.6);
+    expect(rate(setD.gaming)).toBeGreaterThanOrEqual(0.72);
   });
 });
 

@@ -121,7 +121,8 @@ describe('faithful to what the helper meant', () => {
 
 describe('harm removed, not rephrased', () => {
   it.each([
-    ['You must be tired.', 'The baby has been up every night this week.', /tired\?|willing to be/],
+    // "You must be tired." is an empathic guess, not a directive, so it needs no rewrite; a put-down does.
+    ["You're overreacting, every baby does that.", 'The baby has been up every night this week.', /overreacting|every baby/],
     ['You need to focus on the positives.', 'My business went under last month.', /positives/],
     ['At least nobody was hurt.', 'Someone broke into my flat while I was at work.', /at least/i],
     ["You'd better stop crying and pull yourself together.", 'My dog died this morning.', /crying|together/],

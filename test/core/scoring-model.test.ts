@@ -1,0 +1,57 @@
+// The scoring model users read in --explain: saturating strengths, issues in
+// full, and a cap that harm holds over everything else.
+import { describe, expect, it } from 'vitest';
+import { score } from '../../src/core/findings/score.js';
+import { critique } from '../../src/core/critique.js';
+import { builtinPack } from '../helpers.js';
+
+const weights: Record<string, { weight: number; cap?: number }> = {
+  'a.one': { weight: 20 },
+  'a.two': { weight: 20 },
+  'b.one': { weight: 20 },
+  'c.harm': { weight: 10, cap: 25 },
+};
+const ruleOf = (id: string) => weights[id]!;
+const strength = (ruleId: string, dimension: 'validation' | 'openness') => ({ ruleId, dimension, kind: 'strength' as const });
+
+describe('scoring model', () => {
+  it('gives one strength in full, a second in the same dimension half, a second dimension three quarters', () => {
+    expect(score([strength('a.one', 'validation')], ruleOf).score).toBe(70);
+    expect(score([strength('a.one', 'validation'), strength('a.two', 'validation')], ruleOf).score).toBe(80);
+    expect(score([strength('a.one', 'validation'), strength('b.one', 'openness')], ruleOf).score).toBe(85);
+  });
+
+  it('lets a capped issue hold the score down whatever the strengths, and says which', () => {
+    const scores = score([strength('a.one', 'validation'), strength('b.one', 'openness'), { ruleId: 'c.harm', dimension: 'validation', kind: 'issue' }], ruleOf);
+    expect(scores.uncapped).toBe(75);
+    expect(scores.score).toBe(25);
+    expect(scores.cap).toEqual({ ruleId: 'c.harm', cap: 25 });
+  });
+
+  it('sits at 50 with nothing to praise or fault', () => {
+    expect(score([], ruleOf).score).toBe(50);
+  });
+});
+
+describe('the built-in judgment', async () => {
+  const pack = await builtinPack();
+  it.each([
+    'It sounds like you brought this on yourself.',
+    'I hear you. You are being ridiculous.',
+    'Would you be willing to just stop drinking right now?',
+    'It makes sense that your boss is annoyed with you.',
+  ])('puts harm in coaching phrases in "needs work": %s', (reply) => {
+    expect(critique(pack, reply).score).toBeLessThanOrEqual(45);
+  });
+
+  it.each(['What has been the hardest part of all this for you?', "I'm so sorry you're going through this.", 'That must be exhausting.'])(
+    'recognises plain good: %s',
+    (reply) => expect(critique(pack, reply).score).toBeGreaterThanOrEqual(70),
+  );
+
+  it('asks for a safety question after a disclosure of risk', () => {
+    const client = "I've been thinking about killing myself.";
+    expect(critique(pack, 'That sounds hard. What else is going on?', client).score).toBeLessThanOrEqual(35);
+    expect(critique(pack, "Thank you for telling me. Are you thinking of ending your life tonight?", client).score).toBeGreaterThanOrEqual(70);
+  });
+});
