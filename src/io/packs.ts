@@ -6,7 +6,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
-import type { SerialPatterns } from '../core/rules/pattern.js';
+import type { SerialPatterns } from '../core/rules/patterns/serial.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
 import { noteInput } from './output.js';

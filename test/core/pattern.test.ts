@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, findMatches, PatternError, PatternIndex, type Lexicons } from '../../src/core/rules/pattern.js';
+import type { Lexicons } from '../../src/core/rules/lexicons.js';
+import { findMatches, PatternIndex } from '../../src/core/rules/patterns/index.js';
+import { compilePattern, PatternError } from '../../src/core/rules/patterns/parse.js';
 import { analyse } from '../../src/core/tokens/analyse.js';
 
 const lexicons: Lexicons = new Map([
@@ -58,6 +60,15 @@ describe('token patterns', () => {
     const found = index.scan(words, 'second');
     expect(found.get(later)).toEqual([{ first: 1, last: 3 }]);
     expect(found.get(again)).toEqual([{ first: 2, last: 4 }]);
+  });
+
+  it('a sentence scanned before a pattern was compiled is scanned again for it', () => {
+    const index = new PatternIndex(lexicons);
+    index.compile('you @feelings');
+    const words = analyse('You need to rest now').sentences[0]!.words;
+    expect(index.scan(words, 'You need to rest now').size).toBe(0);
+    const later = index.compile('rest now');
+    expect(index.scan(words, 'You need to rest now').get(later)).toEqual([{ first: 3, last: 5 }]);
   });
 
   it('rejects malformed patterns at load time with the pattern in the message', () => {

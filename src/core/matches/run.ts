@@ -1,7 +1,8 @@
 // Tokens -> rule matches -> behaviours. Phase 1 rules read the text; phase 2
 // rules (order, absence) also read the behaviours phase 1 found.
 import type { CompiledRule, RuleContext, RuleMatch } from '../rules/context.js';
-import type { CompiledPattern, WordRange } from '../rules/pattern.js';
+import type { WordRange } from '../rules/patterns/match.js';
+import type { CompiledPattern } from '../rules/patterns/parse.js';
 import type { CompiledPack } from '../rules/pack.js';
 import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';

@@ -1,7 +1,9 @@
 // What a rule sees when it runs, and what it gives back.
 import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
-import type { CompiledPattern, Lexicons, WordRange } from './pattern.js';
+import type { Lexicons } from './lexicons.js';
+import type { WordRange } from './patterns/match.js';
+import type { CompiledPattern } from './patterns/parse.js';
 import type { RuleDefinition } from './schema.js';
 
 export interface RuleContext {

@@ -10,7 +10,10 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import { PatternError, PatternIndex, type CompiledPattern, type Lexicon, type Lexicons, type SerialPatterns } from './pattern.js';
+import type { Lexicon, Lexicons } from './lexicons.js';
+import { PatternIndex } from './patterns/index.js';
+import { PatternError, type CompiledPattern } from './patterns/parse.js';
+import type { SerialPatterns } from './patterns/serial.js';
 import type { RuleDefinition } from './schema.js';
 
 /** A rule definition and where it came from, so errors can point at it. */

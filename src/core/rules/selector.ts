@@ -2,7 +2,8 @@
 // shared vocabulary of order and absence rules.
 import type { Span } from '../types.js';
 import type { RuleContext } from './context.js';
-import type { CompiledPattern, PatternIndex } from './pattern.js';
+import type { PatternIndex } from './patterns/index.js';
+import type { CompiledPattern } from './patterns/parse.js';
 import type { Selector } from './schema.js';
 
 export interface CompiledSelector {

@@ -1,6 +1,6 @@
 // `type: absence` — nothing in the reply does this (no feeling named, no question).
 import type { CompiledRule } from '../context.js';
-import type { PatternIndex } from '../pattern.js';
+import type { PatternIndex } from '../patterns/index.js';
 import type { RuleDefinition } from '../schema.js';
 import { compileSelector, occursAnywhere } from '../selector.js';
 

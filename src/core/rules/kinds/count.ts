@@ -1,7 +1,8 @@
 // `type: count` — a measure of the whole reply inside [min, max].
 import type { Analysis } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import type { CompiledPattern, PatternIndex } from '../pattern.js';
+import type { PatternIndex } from '../patterns/index.js';
+import type { CompiledPattern } from '../patterns/parse.js';
 import type { RuleDefinition } from '../schema.js';
 
 type CountRule = Extract<RuleDefinition, { type: 'count' }>;

@@ -2,7 +2,8 @@
 import { getOrAdd } from '../../maps.js';
 import type { Analysis, Token } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import { inLexicon, type Lexicon, type PatternIndex } from '../pattern.js';
+import { inLexicon, type Lexicon } from '../lexicons.js';
+import type { PatternIndex } from '../patterns/index.js';
 import type { RuleDefinition } from '../schema.js';
 import { inRange } from './count.js';
 

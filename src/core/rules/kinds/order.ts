@@ -2,7 +2,7 @@
 // a "but" after a validation, advice before any acknowledgement.
 import type { Span } from '../../types.js';
 import type { CompiledRule } from '../context.js';
-import type { PatternIndex } from '../pattern.js';
+import type { PatternIndex } from '../patterns/index.js';
 import type { RuleDefinition } from '../schema.js';
 import { compileSelector, occurrences } from '../selector.js';
 

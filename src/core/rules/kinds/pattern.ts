@@ -1,7 +1,7 @@
 // `type: pattern` — token patterns, scoped to sentences, questions or the reply.
 import type { Sentence } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import type { PatternIndex } from '../pattern.js';
+import type { PatternIndex } from '../patterns/index.js';
 import type { RuleDefinition } from '../schema.js';
 
 type PatternRule = Extract<RuleDefinition, { type: 'pattern' }>;
