@@ -4,7 +4,7 @@
 // adds a reflection of the client, and composes the result (compose.ts).
 // Whether the result is better is decided by re-scoring it, not here.
 import type { RuleHit } from '../matches/run.js';
-import type { Lexicons } from '../rules/pattern.js';
+import type { Lexicons } from '../rules/lexicons.js';
 import type { Analysis } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { compose, type Candidate, type Plan } from './compose.js';

@@ -1,6 +1,6 @@
 // The rewrite's word lists, read from the rule pack's `rewrite-*` lexicons
 // (rules/rewrite.yaml), so the words are data and the phrasing is code.
-import type { Lexicons } from '../rules/pattern.js';
+import type { Lexicons } from '../rules/lexicons.js';
 import type { Token } from '../tokens/analyse.js';
 import { stemOf } from '../tokens/analyse.js';
 
