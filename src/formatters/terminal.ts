@@ -3,6 +3,12 @@
 import chalk from 'chalk';
 import { diffArrays } from 'diff';
 import stringWidth from 'string-width';
+
+// string-width compiles Unicode property patterns on first use (about 0.1 s of a cold `check`).
+// Printable ASCII, Latin, quotes, dashes, arrows, box and block characters and the marks rapport
+// prints are one column each, so most text never needs it.
+const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2212\u2500-\u25fc\u2713\u2717]*$/;
+const columnsOf = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));
 import type { RewriteChange } from '../core/types.js';
 
 export const WIDTH = 80;
@@ -23,7 +29,7 @@ export function wrap(text: string, width: number, indent = ''): string {
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const limit = lines.length === 0 ? width : width - indent.length;
-    if (line && stringWidth(line) + 1 + stringWidth(word) > limit) {
+    if (line && columnsOf(line) + 1 + columnsOf(word) > limit) {
       lines.push(line);
       line = word;
     } else {
@@ -54,7 +60,7 @@ export function underline(text: string, start: number, end: number, width: numbe
   const spanEnd = Math.min(end, lineEnd);
   let from = lineStart;
   let to = lineEnd;
-  const columns = (a: number, b: number): number => stringWidth(text.slice(a, b).replace(/\t/g, ' '));
+  const columns = (a: number, b: number): number => columnsOf(text.slice(a, b).replace(/\t/g, ' '));
   if (columns(from, to) > width) {
     const room = width - 2; // for the ellipses on either side
     const context = Math.max(0, Math.floor((room - columns(start, spanEnd)) / 2));
