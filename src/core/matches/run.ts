@@ -4,7 +4,7 @@ import type { CompiledRule, RuleContext, RuleMatch } from '../rules/context.js';
 import type { WordRange } from '../rules/patterns/match.js';
 import type { CompiledPattern } from '../rules/patterns/parse.js';
 import type { CompiledPack } from '../rules/pack.js';
-import type { Analysis, Sentence } from '../tokens/analyse.js';
+import { negatedAt, type Analysis, type Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
 import { getOrAdd } from '../maps.js';
 import { resolveBehaviours } from './behaviours.js';
@@ -26,7 +26,6 @@ function applies(rule: CompiledRule, hasClient: boolean): boolean {
   return wants === 'any' || (wants === 'required') === hasClient;
 }
 
-const NEGATIONS = new Set(['not', 'never', 'no', "don't", "didn't", "isn't", "wasn't", "aren't", "can't", "won't", "doesn't", 'hardly']);
 
 /**
  * The client's first feeling word, as they wrote it, for "you're feeling ...".
@@ -34,14 +33,10 @@ const NEGATIONS = new Set(['not', 'never', 'no', "don't", "didn't", "isn't", "wa
  * "stress" would not read well), and not negated ones ("I'm not happy").
  */
 function firstFeeling(client: Analysis | null, context: Pick<RuleContext, 'lexicons'>): string | null {
+  if (!client) return null;
   const feelings = context.lexicons.get('feelings');
-  const words = client?.words ?? [];
-  const index = words.findIndex(
-    (word, i) =>
-      !!feelings?.words.has(word.norm) &&
-      !words.slice(Math.max(0, i - 3), i).some((before) => NEGATIONS.has(before.norm) && before.sentence === word.sentence),
-  );
-  return index < 0 ? null : words[index]!.text.toLowerCase();
+  const index = client.words.findIndex((word, i) => !!feelings?.words.has(word.norm) && !negatedAt(client, i));
+  return index < 0 ? null : client.words[index]!.text.toLowerCase();
 }
 
 /** The span of the sentence(s) a match sits in: behaviours are coded per sentence, as MITI coders do. */
@@ -72,11 +67,12 @@ function behavioursOf(hits: RuleHit[], reply: Analysis): Behaviour[] {
 const NONE: WordRange[] = [];
 const NOTHING: ReadonlySet<CompiledPattern> = new Set();
 
-// A client statement is read again for the rewrite's re-check: scan it once.
-const clientScans = new WeakMap<Analysis, ReadonlySet<CompiledPattern>>();
+// A client statement is read again for the rewrite's re-check: scan it once per pack.
+const clientScans = new WeakMap<CompiledPack, WeakMap<Analysis, ReadonlySet<CompiledPattern>>>();
 function scanClient(pack: CompiledPack, client: Analysis | null): ReadonlySet<CompiledPattern> {
   if (!client) return NOTHING;
-  return getOrAdd(clientScans, client, () => {
+  const scans = getOrAdd(clientScans, pack, () => new WeakMap<Analysis, ReadonlySet<CompiledPattern>>());
+  return getOrAdd(scans, client, () => {
     const found = new Set<CompiledPattern>();
     for (const sentence of client.sentences) {
       for (const pattern of pack.patterns.scan(sentence.words, client.text.slice(sentence.start, sentence.end)).keys()) found.add(pattern);

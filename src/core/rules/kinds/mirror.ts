@@ -1,6 +1,6 @@
 // `type: mirror` — how the reply picks up (or merely repeats) the client's words.
 import { getOrAdd } from '../../maps.js';
-import type { Analysis, Token } from '../../tokens/analyse.js';
+import { negatedAt, type Analysis, type Token } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
 import { inLexicon, type Lexicon } from '../lexicons.js';
 import type { PatternIndex } from '../patterns/index.js';
@@ -94,24 +94,22 @@ const PERSONAL = new Set(['i', "i'm", "i've", "i'd", 'me', 'we', "we're", 'he', 
  * A feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so
  * sorry") or someone else's ("she's proud of you"): the nearest person before it is "you".
  */
-function putOnClient(context: RuleContext, token: Token): boolean {
-  const words = context.reply.words;
-  const at = words.indexOf(token);
-  for (let i = at - 1; i >= 0 && words[i]!.sentence === token.sentence; i -= 1) {
-    if (SECOND_PERSON.has(words[i]!.norm)) return !negated(context.reply, at);
-    if (PERSONAL.has(words[i]!.norm)) return false;
+function putOnClient(reply: Analysis, at: number): boolean {
+  const { words } = reply;
+  const sentence = words[at]!.sentence;
+  const personAt = (i: number): boolean | null =>
+    SECOND_PERSON.has(words[i]!.norm) ? !negatedAt(reply, at) : PERSONAL.has(words[i]!.norm) ? false : null;
+  for (let i = at - 1; i >= 0 && words[i]!.sentence === sentence; i -= 1) {
+    const found = personAt(i);
+    if (found !== null) return found;
   }
   // No one named before it ("there's a lot of sadness in this for you"): a "you" after it decides.
-  for (let i = at + 1; i < words.length && words[i]!.sentence === token.sentence; i += 1) {
-    if (SECOND_PERSON.has(words[i]!.norm)) return !negated(context.reply, at);
-    if (PERSONAL.has(words[i]!.norm)) return false;
+  for (let i = at + 1; i < words.length && words[i]!.sentence === sentence; i += 1) {
+    const found = personAt(i);
+    if (found !== null) return found;
   }
   return false;
 }
-
-const NEGATORS = new Set(['not', 'never', 'no', "don't", "didn't", "won't", "can't", "isn't", "wasn't", "doesn't", "wouldn't", "couldn't", 'nothing']);
-const negated = (analysis: Analysis, i: number): boolean =>
-  analysis.words.slice(Math.max(0, i - 3), i).some((before) => NEGATORS.has(before.norm) && before.sentence === analysis.words[i]!.sentence);
 
 /**
  * Words of lexicon `lexicon` the reply names that the client did not, when the client spoke only in
@@ -123,10 +121,10 @@ function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis)
   const mixed = rule.unlessClient === undefined ? undefined : context.lexicons.get(rule.unlessClient);
   // Mood lexicons list every inflected form (AFINN does), and their stems collide with
   // unrelated words, so the client's mood is read by exact form, not negated.
-  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && client.words.some((token, i) => lexicon.words.has(token.norm) && !negated(client, i));
+  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && client.words.some((token, i) => lexicon.words.has(token.norm) && !negatedAt(client, i));
   if (saidAny(named) || saidAny(mixed) || !saidAny(against)) return { value: 0, span: null };
   const clientStems = new Set(client.words.map((token) => token.stem));
-  const contrary = context.reply.words.filter((token) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(context, token));
+  const contrary = context.reply.words.filter((token, i) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(context.reply, i));
   const first = contrary[0];
   return { value: new Set(contrary.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
 }
@@ -137,13 +135,13 @@ function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis)
  */
 function feelingMismatch(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
   const feelings = context.lexicons.get(rule.lexicon ?? 'feelings');
-  const clientFeelings = client.words.filter((token, i) => inLexicon(feelings, token) && !negated(client, i));
+  const clientFeelings = client.words.filter((token, i) => inLexicon(feelings, token) && !negatedAt(client, i));
   if (clientFeelings.length === 0) return { value: 0, span: null };
   const families = (rule.families ?? []).map((name) => context.lexicons.get(name)).filter((family): family is Lexicon => family !== undefined);
   const familiesOf = (token: Token): Lexicon[] => families.filter((family) => inLexicon(family, token));
   const clientStems = new Set(client.words.map((token) => token.stem));
   const clientFamilies = new Set(clientFeelings.flatMap(familiesOf));
-  const named = context.reply.words.filter((token) => inLexicon(feelings, token) && putOnClient(context, token));
+  const named = context.reply.words.filter((token, i) => inLexicon(feelings, token) && putOnClient(context.reply, i));
   if (named.length === 0) return { value: 0, span: null };
   const answers = (token: Token): boolean => clientStems.has(token.stem) || familiesOf(token).some((family) => clientFamilies.has(family));
   if (named.some(answers)) return { value: 0, span: null };
