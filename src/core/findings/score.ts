@@ -8,14 +8,19 @@
 //   skill done well reaches "good", two reach "strong", and piling coaching
 //   phrases onto one move buys little.
 // - Issues count in full: a fault is not averaged away by a strength.
+// - Faults alone bottom out at FAULT_FLOOR. Advice nobody asked for, three
+//   closed questions or a long lecture make a poor reply, a supervisor's
+//   15-45, however many of them pile up; only harm goes lower.
 // - Harm dominates. An issue may carry a `cap`: while it fires the overall
-//   score cannot exceed it, whatever else the reply does.
+//   score cannot exceed it, whatever else the reply does. Harm's caps sit at
+//   or below the floor, so a harmful reply ranks below every merely poor one.
 // - A reply with nothing to praise or fault sits at the baseline, not at 100.
 import { DIMENSIONS, type Band, type Dimension, type Finding } from '../types.js';
 
 export const BASELINE = 50;
 export const WITHIN_DIMENSION = 0.5;
 export const ACROSS_DIMENSIONS = 0.75;
+export const FAULT_FLOOR = 25;
 
 export interface RuleWeighting {
   weight: number;
@@ -99,7 +104,7 @@ export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => Ru
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((dimension) => [dimension, { score: clamp(BASELINE + dimensionStrength.get(dimension)! - dimensionIssues.get(dimension)!) }]),
   ) as Record<Dimension, { score: number }>;
-  const uncapped = clamp(BASELINE + contributions.reduce((sum, c) => sum + c.points, 0));
+  const uncapped = Math.max(FAULT_FLOOR, clamp(BASELINE + contributions.reduce((sum, c) => sum + c.points, 0)));
   const capped = cap !== null && cap.cap < uncapped ? cap.cap : uncapped;
   return { score: capped, band: bandOf(capped), dimensions, contributions, cap: capped < uncapped ? cap : null, uncapped };
 }
