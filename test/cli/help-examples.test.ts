@@ -69,6 +69,8 @@ function workspace(): string {
   copy('transcripts/session.json', 'session.json');
   copy('replies/poor.txt', 'draft.txt');
   copy('packs/custom', 'course-rules');
+  copy('calibration/tuning-c.yaml', 'supervisor-scores.yaml');
+  copy('calibration/held-out.yaml', 'new-scores.yaml');
   copy('practice/good', 'my-scenarios');
   copy('eval/coded.csv', 'annomi/dev-full.csv');
   copy('eval/esconv-sample.tsv', 'esconv/dev.tsv');

@@ -16,6 +16,10 @@ import { validatePacks } from '../../io/validate-pack.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup } from '../setup.js';
 import { plural } from '../../formatters/plural.js';
+import { readCalibration } from '../../readers/calibration.js';
+import { firedIn, fitWeights, type SetFigures } from '../../eval/fit.js';
+import { writeWeights } from '../../io/rule-weights.js';
+import { readTextFile } from '../../io/input.js';
 
 const common = withRuleOptions;
 
@@ -167,6 +171,38 @@ async function trace(words: string[], options: CommonOptions & { client?: string
   emit(lines.join('\n'), options.out);
 }
 
+interface FitOptions extends CommonOptions {
+  holdOut?: string[];
+  write?: boolean;
+}
+
+const figureLine = (set: SetFigures): string =>
+  `${set.name}  n=${set.n}  rank correlation ${set.spearman === null ? '–' : set.spearman.toFixed(2)}  good ≥ 70 ${Math.round(set.good * 100)}%  poor ≤ 45 ${Math.round(set.poor * 100)}%`;
+
+async function fit(files: string[], options: FitOptions): Promise<void> {
+  const { pack } = await setup(options);
+  const sets = (names: string[]) => names.map((name) => ({ name, cases: firedIn(pack, readCalibration(readTextFile(name), name)) }));
+  // With --rules, only those packs' weights move: the built-in rules are not the user's to rewrite.
+  const own = options.rules?.length
+    ? new Set([...pack.sourceOf.values()].filter((s) => options.rules!.some((dir) => !relative(resolve(dir), resolve(s.file)).startsWith('..'))).map((s) => s.definition.id))
+    : undefined;
+  const result = fitWeights(pack, sets(files), sets(options.holdOut ?? []), own);
+  const written = options.write && result.changes.length ? writeWeights(pack, new Map(result.changes.map((change) => [change.ruleId, change.to]))) : [];
+  if (options.format === 'json') return emit(JSON.stringify({ ...result, written }, null, 2), options.out);
+  const lines = [chalk.bold('Fitted to')];
+  result.before.fitted.forEach((set, i) => lines.push(`  before ${figureLine(set)}`, `  after  ${figureLine(result.after.fitted[i]!)}`));
+  if (result.before.heldOut.length) {
+    lines.push('', chalk.bold('Held out (not fitted: the honest figure)'));
+    result.before.heldOut.forEach((set, i) => lines.push(`  before ${figureLine(set)}`, `  after  ${figureLine(result.after.heldOut[i]!)}`));
+  }
+  lines.push('', chalk.bold('Weights'));
+  if (result.changes.length === 0) lines.push(chalk.dim('  no change improves the fit'));
+  const width = Math.max(0, ...result.changes.map((change) => change.ruleId.length));
+  for (const change of result.changes) lines.push(`  ${change.ruleId.padEnd(width)}  ${String(change.from).padStart(3)} → ${change.to}`);
+  lines.push('', written.length ? `written to ${written.join(', ')}` : chalk.dim(result.changes.length ? 'not written: add --write to set these weights in the rule files' : ''));
+  emit(lines.join('\n').trimEnd(), options.out);
+}
+
 export function command(): Command {
   const rules = new Command('rules').description('browse, document, self-test, validate and debug rule packs');
   rules.addHelpText(
@@ -177,7 +213,8 @@ Examples:
   rapport rules show openness.directive
   rapport rules test course-rules/
   rapport rules validate course-rules/
-  rapport rules trace "I wonder if part of you wants to stop?"`,
+  rapport rules trace "I wonder if part of you wants to stop?"
+  rapport rules fit supervisor-scores.yaml --hold-out new-scores.yaml`,
   );
   const withSetup = (fn: (pack: CompiledPack, options: CommonOptions) => void) => async (options: CommonOptions) => {
     const { pack } = await setup(options);
@@ -201,11 +238,20 @@ Examples:
       .addOption(OPTIONS.format(['text', 'json']))
       .action(trace),
   );
+  rules.addCommand(
+    common(new Command('fit').description("fit rule weights to supervisors' scores in calibration sets (YAML cases of client, reply, score, band)").argument('<sets...>', 'calibration sets to fit to'))
+      .option('--hold-out <file>', 'a calibration set to report on without fitting to it (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+      .option('--write', "set the fitted weights in the rules' own files")
+      .addOption(OPTIONS.format(['text', 'json']))
+      .addOption(OPTIONS.out())
+      .action(fit),
+  );
   const examples: Record<string, string[]> = {
     list: ['rapport rules list', 'rapport rules list --format json --rules course-rules/'],
     show: ['rapport rules show openness.directive', 'rapport rules show validation.but-cancels --format json'],
     test: ['rapport rules test', 'rapport rules test course-rules/'],
     validate: ['rapport rules validate course-rules/'],
+    fit: ['rapport rules fit supervisor-scores.yaml --hold-out new-scores.yaml', 'rapport rules fit supervisor-scores.yaml --rules course-rules/ --write'],
     trace: ['rapport rules trace "I wonder if part of you wants to stop?"', 'rapport rules trace --client "I feel stuck" "You feel stuck." --format json'],
   };
   for (const sub of rules.commands) {

@@ -1,0 +1,61 @@
+// Writing fitted weights back into rule files. Only the number after each
+// rule's `weight:` changes: comments, quoting and layout stay as written, so
+// the diff a maintainer reviews is the weights and nothing else.
+import { closeSync, existsSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { CompiledPack } from '../core/rules/pack.js';
+import { InputError } from './errors.js';
+import { readTextFile } from './input.js';
+import { cannotWrite, openTemporary } from './output.js';
+import { PACKAGE_ROOT } from './packs.js';
+
+export function setWeights(content: string, weights: ReadonlyMap<string, number>, file: string): string {
+  const document = parseDocument(content);
+  const rules = isMap(document.contents) ? document.contents.get('rules', true) : null;
+  const edits: { start: number; end: number; text: string }[] = [];
+  if (isSeq(rules)) {
+    for (const rule of rules.items) {
+      if (!isMap(rule)) continue;
+      const id = rule.get('id');
+      const weight = rule.get('weight', true);
+      if (typeof id !== 'string' || !weights.has(id)) continue;
+      if (!isScalar(weight) || !weight.range) throw new InputError(file, `rule "${id}" has no weight to set`);
+      edits.push({ start: weight.range[0], end: weight.range[1], text: String(weights.get(id)) });
+    }
+  }
+  let result = content;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/** Replace a rule file whole or not at all. Not `writeAtomic`: that refuses the run's inputs, and rewriting this input is the point. */
+function replaceFile(path: string, content: string): void {
+  let temporary: string | null = null;
+  try {
+    const opened = openTemporary(path, statSync(path));
+    temporary = opened.temporary;
+    try {
+      writeSync(opened.fd, content);
+    } finally {
+      closeSync(opened.fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    if (temporary) rmSync(temporary, { force: true });
+    throw cannotWrite(path, error);
+  }
+}
+
+/** Set each rule's weight in the file it came from; returns the files written. */
+export function writeWeights(pack: CompiledPack, weights: ReadonlyMap<string, number>): string[] {
+  const byFile = new Map<string, Map<string, number>>();
+  for (const [id, weight] of weights) {
+    const file = pack.sourceOf.get(id)?.file;
+    if (file) (byFile.get(file) ?? byFile.set(file, new Map()).get(file)!).set(id, weight);
+  }
+  // The built-in pack's files are named from the package root (the build stores them so); others from where rapport runs.
+  const located = (file: string): string => (existsSync(file) ? file : join(PACKAGE_ROOT, file));
+  for (const [file, forFile] of byFile) replaceFile(located(file), setWeights(readTextFile(located(file)), forFile, file));
+  return [...byFile.keys()];
+}
