@@ -106,7 +106,7 @@ const patternRule = z.strictObject({
     .describe('a match counts only when one of these matches in its sentence from the match on: a frame earns credit only for what it carries'),
 });
 
-export const METRICS = ['questions', 'sentences', 'words', 'length-ratio', 'matches'] as const;
+export const METRICS = ['questions', 'sentences', 'words', 'length-ratio', 'matches', 'repeats'] as const;
 
 const rangeFields = {
   min: z.number().min(0).optional(),
@@ -118,7 +118,11 @@ const countRule = z.strictObject({
   type: z.literal('count'),
   metric: z.enum(METRICS),
   minClientWords: z.number().int().min(0).optional().describe('length-ratio: skip when the client said fewer words'),
-  patterns: z.array(nonEmpty).min(1).optional().describe('matches: the patterns whose matches are counted, across the whole reply'),
+  patterns: z
+    .array(nonEmpty)
+    .min(1)
+    .optional()
+    .describe('matches: the patterns whose matches are counted, across the whole reply; repeats: the most matches of any one of them (the same phrase said again)'),
   unless: z.array(nonEmpty).min(1).optional().describe('stay quiet when one of these patterns occurs anywhere in the reply'),
   ...rangeFields,
 });

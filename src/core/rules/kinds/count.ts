@@ -39,6 +39,12 @@ function measure(rule: CountRule, context: RuleContext, counted: readonly Compil
       for (const sentence of reply.sentences) for (const pattern of counted) value += context.matches(pattern, sentence).length;
       return { value, span: wholeReply(reply) };
     }
+    case 'repeats': {
+      // "I hear you. I hear you." is one phrase twice, where "It sounds like…, and I wonder…" is two.
+      let value = 0;
+      for (const pattern of counted) value = Math.max(value, reply.sentences.reduce((sum, sentence) => sum + context.matches(pattern, sentence).length, 0));
+      return { value, span: wholeReply(reply) };
+    }
   }
 }
 
