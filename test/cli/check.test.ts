@@ -92,8 +92,8 @@ describe('rapport check', () => {
 
   it('shows with --explain when harm caps the score, whatever the strengths', () => {
     const { stdout } = rapport(['check', '--explain', 'I hear you. It sounds like you brought this on yourself.']);
-    expect(stdout).toMatch(/capped\s+at 20 while validation\.blame fires/);
-    expect(stdout).toMatch(/^Score 20\/100/m);
+    expect(stdout).toMatch(/capped\s+at 12 while validation\.blame fires/);
+    expect(stdout).toMatch(/^Score 12\/100/m);
   });
 
   it('writes --out atomically and refuses to overwrite its input', () => {

@@ -1,7 +1,7 @@
 // The scoring model users read in --explain: saturating strengths, issues in
 // full, and a cap that harm holds over everything else.
 import { describe, expect, it } from 'vitest';
-import { score } from '../../src/core/findings/score.js';
+import { CLEAN_BONUS, FAULT_FLOOR, score } from '../../src/core/findings/score.js';
 import { critique } from '../../src/core/critique.js';
 import { builtinPack } from '../helpers.js';
 
@@ -10,15 +10,28 @@ const weights: Record<string, { weight: number; cap?: number }> = {
   'a.two': { weight: 20 },
   'b.one': { weight: 20 },
   'c.harm': { weight: 10, cap: 25 },
+  'd.fault': { weight: 10 },
+  'e.fault': { weight: 10 },
+  'f.fault': { weight: 10 },
+  'g.fault': { weight: 10 },
+  'h.harm': { weight: 10, cap: 10 },
 };
 const ruleOf = (id: string) => weights[id]!;
 const strength = (ruleId: string, dimension: 'validation' | 'openness') => ({ ruleId, dimension, kind: 'strength' as const });
 
 describe('scoring model', () => {
-  it('gives one strength in full, a second in the same dimension half, a second dimension three quarters', () => {
-    expect(score([strength('a.one', 'validation')], ruleOf).score).toBe(70);
-    expect(score([strength('a.one', 'validation'), strength('a.two', 'validation')], ruleOf).score).toBe(80);
-    expect(score([strength('a.one', 'validation'), strength('b.one', 'openness')], ruleOf).score).toBe(85);
+  it('gives one strength in full, a second in the same dimension half, a second dimension three quarters, and a bonus when nothing is at fault', () => {
+    expect(score([strength('a.one', 'validation')], ruleOf).score).toBe(70 + CLEAN_BONUS);
+    expect(score([strength('a.one', 'validation'), strength('a.two', 'validation')], ruleOf).score).toBe(80 + CLEAN_BONUS);
+    expect(score([strength('a.one', 'validation'), strength('b.one', 'openness')], ruleOf).score).toBe(85 + CLEAN_BONUS);
+    expect(score([strength('a.one', 'validation'), { ruleId: 'd.fault', dimension: 'openness', kind: 'issue' }], ruleOf).score).toBe(60);
+  });
+
+  it('lets faults alone go no lower than the floor; only harm goes below it', () => {
+    const faults = ['d.fault', 'e.fault', 'f.fault', 'g.fault'].map((ruleId) => ({ ruleId, dimension: 'pacing' as const, kind: 'issue' as const }));
+    expect(score(faults, ruleOf).score).toBe(FAULT_FLOOR);
+    expect(score(faults, ruleOf).floored).toBe(true);
+    expect(score([...faults, { ruleId: 'h.harm', dimension: 'validation', kind: 'issue' }], ruleOf).score).toBe(10);
   });
 
   it('lets a capped issue hold the score down whatever the strengths, and says which', () => {

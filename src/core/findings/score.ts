@@ -8,6 +8,8 @@
 //   skill done well reaches "good", two reach "strong", and piling coaching
 //   phrases onto one move buys little.
 // - Issues count in full: a fault is not averaged away by a strength.
+// - A reply that does something well and nothing badly earns CLEAN_BONUS on
+//   top: one skill done well, with no fault beside it, is "good".
 // - Faults alone bottom out at FAULT_FLOOR. Advice nobody asked for, three
 //   closed questions or a long lecture make a poor reply, a supervisor's
 //   15-45, however many of them pile up; only harm goes lower.
@@ -21,6 +23,7 @@ export const BASELINE = 50;
 export const WITHIN_DIMENSION = 0.5;
 export const ACROSS_DIMENSIONS = 0.75;
 export const FAULT_FLOOR = 25;
+export const CLEAN_BONUS = 8;
 
 export interface RuleWeighting {
   weight: number;
@@ -50,6 +53,10 @@ export interface Scores {
   cap: Cap | null;
   /** the overall score before the cap */
   uncapped: number;
+  /** CLEAN_BONUS when a strength fired and no issue did, else 0 */
+  clean: number;
+  /** the faults alone would have gone below FAULT_FLOOR */
+  floored: boolean;
 }
 
 export function bandOf(score: number): Band {
@@ -104,7 +111,9 @@ export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => Ru
   const dimensions = Object.fromEntries(
     DIMENSIONS.map((dimension) => [dimension, { score: clamp(BASELINE + dimensionStrength.get(dimension)! - dimensionIssues.get(dimension)!) }]),
   ) as Record<Dimension, { score: number }>;
-  const uncapped = Math.max(FAULT_FLOOR, clamp(BASELINE + contributions.reduce((sum, c) => sum + c.points, 0)));
+  const clean = contributions.length > 0 && contributions.every((c) => c.points > 0) ? CLEAN_BONUS : 0;
+  const sum = clamp(BASELINE + clean + contributions.reduce((total, c) => total + c.points, 0));
+  const uncapped = Math.max(FAULT_FLOOR, sum);
   const capped = cap !== null && cap.cap < uncapped ? cap.cap : uncapped;
-  return { score: capped, band: bandOf(capped), dimensions, contributions, cap: capped < uncapped ? cap : null, uncapped };
+  return { score: capped, band: bandOf(capped), dimensions, contributions, cap: capped < uncapped ? cap : null, uncapped, clean, floored: sum < FAULT_FLOOR };
 }

@@ -80,10 +80,11 @@ const common = {
     .optional()
     .describe('issues only: while this rule fires, the overall score is at most this (harm dominates whatever else the reply does)'),
   clientSays: z
-    .array(nonEmpty)
+    .array(z.union([nonEmpty, z.array(nonEmpty)]))
     .min(1)
+    .transform((entries) => entries.flat())
     .optional()
-    .describe('run only when the client statement matches one of these patterns (for example a disclosure of risk)'),
+    .describe('run only when the client statement matches one of these patterns (for example a disclosure of risk); a list inside the list is read as its patterns, so a YAML anchor can be shared and extended'),
   client: z
     .enum(['required', 'absent', 'any'])
     .optional()

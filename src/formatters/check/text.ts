@@ -2,7 +2,7 @@
 // dimension bars, what works, what undermines rapport, then the rewrite.
 import chalk from 'chalk';
 import type { Scores } from '../../core/findings/score.js';
-import { ACROSS_DIMENSIONS, BASELINE, WITHIN_DIMENSION } from '../../core/findings/score.js';
+import { ACROSS_DIMENSIONS, BASELINE, FAULT_FLOOR, WITHIN_DIMENSION } from '../../core/findings/score.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { DIMENSIONS, type Critique, type RewriteChange } from '../../core/types.js';
 import { bar, changeLines, mendLines, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
@@ -30,7 +30,9 @@ function explainScores(scores: Scores): string[] {
     lines.push(`  ${dimension.padEnd(11)} ${wrap(terms.join(' '), WIDTH - 14, ' '.repeat(14))}`);
   }
   const total = Math.round(scores.contributions.reduce((sum, c) => sum + c.points, 0) * 10) / 10;
-  lines.push(`  overall     ${BASELINE} ${signed(total)} = ${scores.uncapped}`);
+  const clean = scores.clean ? ` ${signed(scores.clean)} nothing to fault` : '';
+  const floor = scores.floored ? `, held at ${FAULT_FLOOR}: faults alone go no lower, only harm does` : '';
+  lines.push(`  overall     ${BASELINE} ${signed(total)}${clean} = ${scores.floored ? Math.max(0, Math.round(BASELINE + total)) : scores.uncapped}${floor}`);
   if (scores.cap) lines.push(`  ${chalk.bold('capped')}      at ${scores.cap.cap} while ${scores.cap.ruleId} fires: harm outweighs every strength`);
   return lines;
 }
