@@ -11,6 +11,9 @@ import { InputError, UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
 import { looksLikeEsconv, readEsconv } from '../../readers/esconv.js';
+import { isCalibrationFile, readCalibration } from '../../readers/calibration.js';
+import { calibrate } from '../../eval/calibration.js';
+import { formatCalibrationJson, formatCalibrationText } from '../../formatters/eval/calibration.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
 import { integerIn, OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
@@ -18,7 +21,7 @@ import { setup } from '../setup.js';
 
 export const EVAL_FORMATS = ['text', 'json'] as const;
 /** `auto` reads ESConv's layout when the first line opens with `WEIGHT SPEAKER TURN`, else a coded CSV/TSV. */
-export const EVAL_LAYOUTS = ['auto', 'csv', 'esconv'] as const;
+export const EVAL_LAYOUTS = ['auto', 'csv', 'esconv', 'calibration'] as const;
 
 const ESCONV_LAYOUT = "ESConv strategy layout (WEIGHT SPEAKER TURN [Strategy] text turns joined by ' EOS '), one label per supporter turn";
 
@@ -75,6 +78,11 @@ async function run(file: string, options: EvalOptions): Promise<void> {
   const content = file === '-' ? await readStdin() : readTextFile(file);
   const name = file === '-' ? '(stdin)' : file;
   try {
+    if (options.layout === 'calibration' || (options.layout === 'auto' && isCalibrationFile(file))) {
+      const report = calibrate(pack, readCalibration(content, name));
+      emit(options.format === 'json' ? formatCalibrationJson(report, name, options.examples) : formatCalibrationText(report, name, options.examples), options.out, file === '-' ? [] : [file]);
+      return;
+    }
     if (options.layout === 'esconv' || (options.layout === 'auto' && looksLikeEsconv(content))) {
       const csvOnly = (['column', 'map', 'counsellor'] as const).filter((option) => options[option] !== undefined);
       if (csvOnly.length) throw new UsageError(`--${csvOnly[0]} applies to coded CSV files, not to ESConv's layout`);
@@ -110,7 +118,7 @@ export function command(): Command {
         new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
       )
       .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
-      .addOption(new Option('--layout <layout>', 'how the file is coded: a coded CSV/TSV (AnnoMI) or ESConv\'s strategy layout').choices(EVAL_LAYOUTS).default('auto'))
+      .addOption(new Option('--layout <layout>', 'how the file is coded: a coded CSV/TSV (AnnoMI), ESConv\'s strategy layout, or a calibration set of supervisor-scored replies (YAML)').choices(EVAL_LAYOUTS).default('auto'))
       .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
       .addOption(OPTIONS.counsellor())
       .addOption(OPTIONS.onlyCounsellor())
@@ -129,10 +137,15 @@ by " EOS ") is read when its first line opens with WEIGHT SPEAKER TURN, or
 with --layout esconv. Each distinct supporter turn's strategy is compared
 with the rapport codes that stand for it.
 
+A calibration set (.yaml: cases of client, reply, score 0-100 and band
+good/mixed/poor/harmful, as a supervisor scored them) is read as such: the
+report is the rank correlation and how many replies land in the right band.
+
 Examples:
   rapport eval annomi/dev-full.csv
   rapport eval annomi/dev-full.csv --examples 10 --format json --out eval.json
   rapport eval esconv/dev.tsv --examples 5
+  rapport eval new-scores.yaml --examples 5
   rapport eval coded.csv --column code=miti --map SR=reflection.simple \\
       --map "Q+=question.open"`,
     )
