@@ -1,5 +1,5 @@
 // Agreement with supervisors on replies written without sight of the rules
-// (fixtures/calibration). The rules were tuned on `tuning.yaml` and
+// (fixtures/calibration). The rules were tuned on `tuning*.yaml` and
 // `replies.yaml`, so these floors are regression guards, not evidence:
 // `held-out.yaml` was kept out of all tuning, and its figures are reported in
 // the README by `rapport eval fixtures/calibration/held-out.yaml`, not asserted here.
@@ -12,9 +12,7 @@ import { builtinPack } from '../helpers.js';
 const pack = await builtinPack();
 const read = (name: string): unknown => parse(readFileSync(new URL(`../../fixtures/calibration/${name}`, import.meta.url), 'utf8'));
 const set = (name: string) => calibrate(pack, (read(name) as { cases: CalibrationCase[] }).cases);
-const tuning = set('tuning.yaml');
-const setC = set('tuning-c.yaml');
-const setD = set('tuning-d.yaml');
+const sets = { A: set('tuning.yaml'), C: set('tuning-c.yaml'), D: set('tuning-d.yaml'), E: set('tuning-e.yaml') };
 const older = calibrate(
   pack,
   (read('replies.yaml') as { replies: { client: string; reply: string; label: 'good' | 'poor' }[] }).replies.map((r) => ({
@@ -25,30 +23,33 @@ const older = calibrate(
   })),
 );
 const rate = ({ hits, of }: { hits: number; of: number }): number => hits / of;
+// A little below what each set reaches today: a drop past these is a regression worth looking at.
+const floors = {
+  A: { spearman: 0.83, good: 0.88, poor: 0.87, gaming: 0.88 },
+  C: { spearman: 0.75, good: 0.93, poor: 0.8, gaming: 0.82 },
+  D: { spearman: 0.72, good: 0.85, poor: 0.78, gaming: 0.83 },
+  E: { spearman: 0.7, good: 0.82, poor: 0.74, gaming: 0.64 },
+};
 
 describe('calibration against a supervisor', () => {
-  it('ranks replies much as the supervisor did', () => {
-    expect(tuning.spearman).toBeGreaterThanOrEqual(0.7);
+  it.each(Object.keys(sets) as (keyof typeof sets)[])('set %s: ranks replies much as the supervisor did', (name) => {
+    expect(sets[name].spearman).toBeGreaterThanOrEqual(floors[name].spearman);
+  });
+
+  it.each(Object.keys(sets) as (keyof typeof sets)[])('set %s: good replies score 70 or more, poor and harmful ones 45 or less', (name) => {
+    expect(rate(sets[name].good)).toBeGreaterThanOrEqual(floors[name].good);
+    expect(rate(sets[name].poor)).toBeGreaterThanOrEqual(floors[name].poor);
+  });
+
+  it.each(Object.keys(sets) as (keyof typeof sets)[])('set %s: is not fooled by coaching phrases that carry contempt, blame or a directive', (name) => {
+    expect(sets[name].gaming.of).toBeGreaterThanOrEqual(40);
+    expect(rate(sets[name].gaming)).toBeGreaterThanOrEqual(floors[name].gaming);
+  });
+
+  it('still separates the older calibration set', () => {
     expect(older.spearman).toBeGreaterThanOrEqual(0.75);
-    expect(setC.spearman).toBeGreaterThanOrEqual(0.5);
-    expect(setD.spearman).toBeGreaterThanOrEqual(0.45);
-  });
-
-  it('scores good replies 70 or more, in plain words as well as in coaching phrases', () => {
-    expect(rate(tuning.good)).toBeGreaterThanOrEqual(0.78);
     expect(rate(older.good)).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('scores poor and harmful replies 45 or less', () => {
-    expect(rate(tuning.poor)).toBeGreaterThanOrEqual(0.88);
     expect(rate(older.poor)).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('is not fooled by coaching phrases that carry contempt, blame or a directive', () => {
-    expect(tuning.gaming.of).toBeGreaterThanOrEqual(40);
-    expect(rate(tuning.gaming)).toBeGreaterThanOrEqual(0.88);
-    expect(rate(setC.gaming)).toBeGreaterThanOrEqual(0.6);
-    expect(rate(setD.gaming)).toBeGreaterThanOrEqual(0.72);
   });
 });
 
