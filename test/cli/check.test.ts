@@ -62,6 +62,18 @@ describe('rapport check', () => {
     for (const reason of reasons) expect(markdown).toContain(`- ${reason}`);
   });
 
+  it('names harm before any praise, in text and markdown; a reply without harm opens with what works', () => {
+    const harmful = ['--client', 'I relapsed again.', "It sounds like you're struggling. Honestly you brought this on yourself."];
+    const text = rapport(['check', ...harmful]).stdout;
+    expect(text.indexOf('What undermines rapport')).toBeGreaterThan(-1);
+    expect(text.indexOf('What undermines rapport')).toBeLessThan(text.indexOf('What works'));
+    const markdown = rapport(['check', '--format', 'markdown', ...harmful]).stdout;
+    expect(markdown.indexOf('### What undermines rapport')).toBeLessThan(markdown.indexOf('### What works'));
+    const mixed = rapport(['check', '--client', 'I relapsed again.', "That sounds really hard. Have you tried going to more meetings?"]).stdout;
+    expect(mixed.indexOf('What works')).toBeGreaterThan(-1);
+    expect(mixed.indexOf('What works')).toBeLessThan(mixed.indexOf('What undermines rapport'));
+  });
+
   it('exits 1 under --fail-under and 0 above it', () => {
     expect(rapport(['check', '--fail-under', '60', 'Calm down.']).status).toBe(1);
     expect(rapport(['check', '--fail-under', '10', 'It sounds like that was frightening.']).status).toBe(0);

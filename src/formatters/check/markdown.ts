@@ -9,16 +9,19 @@ export function formatMarkdown(critique: Critique, mends: readonly RewriteChange
   lines.push('| dimension | score |', '| --- | ---: |', ...DIMENSIONS.map((d) => `| ${d} | ${critique.dimensions[d].score} |`), '');
   const strengths = critique.findings.filter((f) => f.kind === 'strength');
   const issues = critique.findings.filter((f) => f.kind === 'issue');
-  if (strengths.length) {
-    lines.push('### What works', '', ...strengths.map((f) => `- ${f.message} (“${f.match}”, \`${f.ruleId}\`)`), '');
-  }
-  if (issues.length) {
-    lines.push('### What undermines rapport', '', '| where | severity | finding | try instead |', '| --- | --- | --- | --- |');
-    for (const f of issues) {
-      lines.push(`| ${f.line}:${f.column} “${escapeCell(f.match)}” | ${f.severity} | ${escapeCell(f.message)} (\`${f.ruleId}\`) | ${escapeCell(f.suggestion ?? '')} |`);
-    }
-    lines.push('');
-  }
+  const works: string[] = strengths.length ? ['### What works', '', ...strengths.map((f) => `- ${f.message} (“${f.match}”, \`${f.ruleId}\`)`), ''] : [];
+  const undermines: string[] = issues.length
+    ? [
+        '### What undermines rapport',
+        '',
+        '| where | severity | finding | try instead |',
+        '| --- | --- | --- | --- |',
+        ...issues.map((f) => `| ${f.line}:${f.column} “${escapeCell(f.match)}” | ${f.severity} | ${escapeCell(f.message)} (\`${f.ruleId}\`) | ${escapeCell(f.suggestion ?? '')} |`),
+        '',
+      ]
+    : [];
+  // Harm is read before praise.
+  lines.push(...(issues.some((f) => f.severity === 'error') ? [...undermines, ...works] : [...works, ...undermines]));
   if (critique.rewrite) {
     lines.push(`### Suggested rewrite (${critique.rewrite.score}/100)`, '', `> ${critique.rewrite.text}`, '', 'Why:', '', ...critique.rewrite.changes.map((c) => `- ${c.reason}`), '');
   } else if (mends.length) {

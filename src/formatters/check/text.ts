@@ -54,30 +54,42 @@ export function formatText(critique: Critique, scores: Scores, pack: CompiledPac
   const issues = critique.findings.filter((f) => f.kind === 'issue').sort((a, b) => rank[a.severity] - rank[b.severity] || a.start - b.start);
   const rationale = (ruleId: string): string => pack.sourceOf.get(ruleId)?.definition.rationale ?? '';
 
-  if (strengths.length) {
-    out.push(chalk.bold.green('What works'));
-    for (const f of strengths) {
-      out.push(`  ${chalk.green('✓')} ${wrap(f.message, width - 4, '    ')}`);
-      out.push(chalk.dim(`    “${f.match.length > 60 ? `${f.match.slice(0, 57)}…` : f.match}”  ${f.ruleId}`));
-      if (options.explain) out.push(chalk.dim(`    ${wrap(rationale(f.ruleId), width - 4, '    ')}`));
+  const whatWorks = (): void => {
+    if (strengths.length) {
+      out.push(chalk.bold.green('What works'));
+      for (const f of strengths) {
+        out.push(`  ${chalk.green('✓')} ${wrap(f.message, width - 4, '    ')}`);
+        out.push(chalk.dim(`    “${f.match.length > 60 ? `${f.match.slice(0, 57)}…` : f.match}”  ${f.ruleId}`));
+        if (options.explain) out.push(chalk.dim(`    ${wrap(rationale(f.ruleId), width - 4, '    ')}`));
+      }
+      out.push('');
     }
-    out.push('');
-  }
-  if (issues.length) {
-    out.push(chalk.bold.red('What undermines rapport'));
-    for (const f of issues) {
-      out.push(`  ${chalk.red('✗')} ${SEVERITY_MARK[f.severity]} ${wrap(f.message, width - 14, '    ')}`);
-      out.push(
-        underline(critique.text, f.start, f.end, width - 4)
-          .split('\n')
-          .map((line) => `    ${line}`)
-          .join('\n'),
-      );
-      if (f.suggestion) out.push(`    ${chalk.cyan('→')} ${wrap(f.suggestion, width - 6, '      ')}`);
-      out.push(chalk.dim(`    ${f.line}:${f.column}  ${f.ruleId}`));
-      if (options.explain) out.push(chalk.dim(`    ${wrap(rationale(f.ruleId), width - 4, '    ')}`));
+  };
+  const whatUndermines = (): void => {
+    if (issues.length) {
+      out.push(chalk.bold.red('What undermines rapport'));
+      for (const f of issues) {
+        out.push(`  ${chalk.red('✗')} ${SEVERITY_MARK[f.severity]} ${wrap(f.message, width - 14, '    ')}`);
+        out.push(
+          underline(critique.text, f.start, f.end, width - 4)
+            .split('\n')
+            .map((line) => `    ${line}`)
+            .join('\n'),
+        );
+        if (f.suggestion) out.push(`    ${chalk.cyan('→')} ${wrap(f.suggestion, width - 6, '      ')}`);
+        out.push(chalk.dim(`    ${f.line}:${f.column}  ${f.ruleId}`));
+        if (options.explain) out.push(chalk.dim(`    ${wrap(rationale(f.ruleId), width - 4, '    ')}`));
+      }
+      out.push('');
     }
-    out.push('');
+  };
+  // An error (harm, a risk left unanswered) is read before any praise: a student who skims sees it first.
+  if (issues.some((f) => f.severity === 'error')) {
+    whatUndermines();
+    whatWorks();
+  } else {
+    whatWorks();
+    whatUndermines();
   }
   if (!strengths.length && !issues.length) {
     out.push(chalk.dim('No rule found anything to praise or fault here. Try naming the feeling you hear, or asking one open question.'), '');
