@@ -62,6 +62,31 @@ describe('the built-in judgment', async () => {
     (reply) => expect(critique(pack, reply).score).toBeGreaterThanOrEqual(70),
   );
 
+  it.each([
+    ['What has been the hardest part of all this for you?', "My husband left and I'm on my own with the kids."],
+    ['What would feel manageable for you this week?', "I can't keep up with anything at the moment."],
+    ["I'm so sorry you're going through this.", 'My dad died on Sunday.'],
+    ['You rang them yourself, even though you were terrified. That took guts.', 'I finally called the helpline yesterday.'],
+  ])('recognises plain good beside the client statement: %s', (reply, client) => {
+    expect(critique(pack, reply, client).score).toBeGreaterThanOrEqual(70);
+  });
+
+  it.each([
+    ["It sounds like you're reaping what you sowed.", 'My wife left me after I cheated.'],
+    ["I hear you. You're an idiot for going back to him.", 'I went back to him again.'],
+    ['It sounds like you feel stupid, and honestly you are.', 'I feel so stupid for trusting him.'],
+    ["It sounds like you're feeling numb. Would you be willing to focus on the positives?", 'My house burned down last week.'],
+    ["Oh, please don't say that. You have so much to live for.", "I don't want to be alive anymore."],
+  ])('keeps harm in "needs work" whatever frame carries it: %s', (reply, client) => {
+    expect(critique(pack, reply, client).score).toBeLessThanOrEqual(30);
+  });
+
+  it('puts one good move plus one real fault in the middle', () => {
+    const { score: mixed } = critique(pack, "It sounds like you're exhausted. You should take a break.", "I've been working nights and looking after my mum.");
+    expect(mixed).toBeGreaterThanOrEqual(45);
+    expect(mixed).toBeLessThan(70);
+  });
+
   it('asks for a safety question after a disclosure of risk', () => {
     const client = "I've been thinking about killing myself.";
     expect(critique(pack, 'That sounds hard. What else is going on?', client).score).toBeLessThanOrEqual(35);
