@@ -8,6 +8,7 @@
 import { critiqueReply } from '../core/critique.js';
 import { score, type RuleWeighting } from '../core/findings/score.js';
 import type { CompiledPack } from '../core/rules/pack.js';
+import { MAX_WEIGHT } from '../core/rules/schema.js';
 import type { Dimension } from '../core/types.js';
 import { spearman, type CalibrationCase } from './calibration.js';
 
@@ -44,8 +45,12 @@ export interface FitResult {
   after: { fitted: SetFigures[]; heldOut: SetFigures[] };
 }
 
-/** Multiples of a rule's starting weight that the fit may choose from. */
-export const STEPS = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
+/**
+ * Multiples of a rule's starting weight that the fit may choose from. Never zero: a rule that
+ * still fires and shows its finding must still count, or the critique would say one thing and
+ * the score another.
+ */
+export const STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 const PASSES = 3;
 
 export function firedIn(pack: CompiledPack, cases: readonly CalibrationCase[]): FitCase[] {
@@ -107,7 +112,7 @@ export function fitWeights(
       const current = weights.get(id)!;
       let chosen = current;
       for (const step of STEPS) {
-        const weight = Math.round(start.get(id)! * step);
+        const weight = Math.min(MAX_WEIGHT, Math.max(1, Math.round(start.get(id)! * step)));
         if (weight === current) continue;
         weights.set(id, weight);
         const value = objective(measure(fitted));

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { BEHAVIOUR_CODES, DIMENSIONS, FINDING_KINDS, SEVERITIES } from '../types.js';
 
+/** The heaviest weight a rule may carry: no one rule outweighs a whole dimension's range. */
+export const MAX_WEIGHT = 50;
+
 const ruleId = z
   .string()
   .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/, 'ids look like "dimension.short-name" (lower case, dots and hyphens)');
@@ -66,7 +69,7 @@ const common = {
     .enum([...FINDING_KINDS, 'coding'])
     .describe('issue lowers the score, strength raises it; coding only records behaviours (weight 0, no finding)'),
   severity: z.enum(SEVERITIES),
-  weight: z.number().int().min(0).max(50).describe('points added to (strength) or taken from (issue) the dimension'),
+  weight: z.number().int().min(0).max(MAX_WEIGHT).describe('points added to (strength) or taken from (issue) the dimension'),
   message: nonEmpty.describe('shown at the span; may use {match}, {feeling}, {count}'),
   rationale: nonEmpty.describe('why this matters for rapport'),
   behaviours: z.array(behaviourCode).optional().describe('MITI-style codes the match evidences'),
