@@ -90,7 +90,8 @@ export function lowerFirst(text: string, words: RewriteWords): string {
     words.tags.has(lower) ||
     words.feelings.has(lower) ||
     /(ing|ed|ly)$/.test(lower) ||
-    /^(there|here|it|that|what|who|he|she|they|this|people|everyone|everybody|nobody|everything|nothing|things|work|school|life|money)('s|'re|'ve|'ll|'d)?$/.test(lower);
+    /^(there|here|it|that|what|who|he|she|they|this|people|everyone|everybody|nobody|everything|nothing|things|work|school|life|money)('s|'re|'ve|'ll|'d)?$/.test(lower) ||
+    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|this|no|not|one|two|three)$/.test(lower);
   return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

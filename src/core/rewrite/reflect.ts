@@ -102,10 +102,16 @@ function withNext(clause: Clause, clauses: Clause[]): Clause[] {
   return clause.tokens[0]!.sentence === next.tokens[0]!.sentence ? [clause, next] : [clause];
 }
 
+// A clause that starts with its verb ("Broke up with my partner", "Been awake til 4") left its subject out.
+const STARTS_WITH_VERB = /^(broke|got|lost|had|have|feel|feeling|felt|can't|cant|couldn't|didn't|don't|dont|went|keep|kept|started|stopped|found|failed|passed|split|moved|left|quit|need|want|wanted|hate|love|miss|missed|think|thought|know|knew|wish|tried|cried|can|could|won't|wont|haven't|havent)$/;
+
 /** The clause in the second person, without the client's own minimisers ("I just can't" -> "you can't"). */
 function turned(clause: Span, words: RewriteWords): string {
   const kept = clause.tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(clause.tokens, i, phrase)) || !token.isWord);
-  return lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words);
+  const said = lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words);
+  const first = kept.find((token) => token.isWord)?.norm ?? '';
+  if (first === 'been') return `you've ${said}`;
+  return STARTS_WITH_VERB.test(first) ? `you ${said}` : said;
 }
 
 const quote = (clause: Span, limit = 6): string => {
@@ -195,6 +201,22 @@ export function riskIn(client: Analysis, words: RewriteWords): Risk | null {
   return null;
 }
 
+// When the judgment heard a disclosure the rewrite's own phrase lists did not: which question fits it.
+const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better)$/;
+const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
+
+/** The risk the judgment found in the client statement: the rewrite's own reading where it has one, else the clause that weighs most. */
+export function disclosedRisk(client: Analysis, words: RewriteWords): Risk | null {
+  const found = riskIn(client, words);
+  if (found) return found;
+  const clauses = clausesOf(client, words);
+  const best = clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
+  if (!best) return null;
+  const norms = words_(best).map((token) => token.norm);
+  const kind: RiskKind = norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
+  return { kind, clause: trimmed(best, words) };
+}
+
 const ACKNOWLEDGEMENTS: ((clause: string) => string)[] = [
   (c) => `${capitalise(c)}, and I'm really glad you told me.`,
   (c) => `Thank you for telling me that ${c}.`,
@@ -214,10 +236,15 @@ export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false
   return { text, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
 }
 
+// When the client has already said it in so many words, asking "are you thinking about killing yourself?" repeats them.
+const SAID_OUTRIGHT = /\b(suicide|suicidal|kill(ing)? (my|your)self|end(ing)? (my|your) life)\b/i;
+const FOLLOW_UPS = ['Are you thinking of acting on it tonight?', 'Are you safe right now?', 'Have you thought about how you would do it?'];
+
 /** A direct, caring question about the risk. */
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
-  const options = SAFETY_QUESTIONS[risk.kind];
-  return options[choose(turned(risk.clause, words), options.length)]!;
+  const said = turned(risk.clause, words);
+  const options = risk.kind === 'suicide' && SAID_OUTRIGHT.test(said) ? FOLLOW_UPS : SAFETY_QUESTIONS[risk.kind];
+  return options[choose(said, options.length)]!;
 }
 
 const TOPIC_FRAMES: ((topic: string) => string)[] = [

@@ -8,7 +8,7 @@ import type { Lexicons } from '../rules/lexicons.js';
 import type { Analysis } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { compose, type Candidate, type Plan } from './compose.js';
-import { acknowledgeRisk, reflectClient, reflectTopic, riskIn, safetyQuestion, type Reflection } from './reflect.js';
+import { acknowledgeRisk, choose, disclosedRisk, reflectClient, reflectTopic, riskIn, safetyQuestion, type Reflection } from './reflect.js';
 import {
   adviceIn,
   adviceTopic,
@@ -61,7 +61,9 @@ function dropMinimisers(plan: Plan, words: RewriteWords, within?: { start: numbe
 export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteInput): Proposal | null {
   const words = rewriteWords(lexicons);
   const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
-  const risk = client ? riskIn(client, words) : null;
+  // The judgment decides whether the client disclosed a risk (its `clientSays` rules); the rewrite decides how to ask.
+  const judgedRisk = hits.some(({ rule }) => rule.definition.clientSays !== undefined && rule.definition.kind === 'issue');
+  const risk = client ? (judgedRisk ? disclosedRisk(client, words) : riskIn(client, words)) : null;
   const grouped = tokensBySentence(reply);
   const plans: Plan[] = reply.sentences.map((sentence) => ({ sentence, tokens: grouped[sentence.index]!, text, fate: 'keep', reason: '', edits: [] }));
   const planAt = (offset: number): Plan | undefined => {
@@ -134,6 +136,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
         else {
           const topic = adviceTopic(advice, text, words);
           if (isDecision(advice, words)) ask(plan, evoke(topic, topic), `asks what the client thinks about “${topic}” instead of deciding for them`, PRIORITY.offer);
+          // "one idea about doing that" offers nothing: without a real object the client's own ideas are asked for.
+          else if (isVagueTopic(topic, words)) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
           else ask(plan, askPermissionAbout(topic), `asks permission before offering an idea about “${topic}”`, PRIORITY.offer);
         }
         break;
@@ -205,8 +209,10 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     // With a client statement, a kept sentence already reflects when it says something of theirs back to them.
     const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
     const picksUp = (plan: Plan): boolean => plan.tokens.some((token) => clientStems.has(token.stem) && isContent(token, words));
+    // Saying "you" is not saying back what they said: "You've got this!!!" reflects nothing of theirs.
+    // And when the judgment found nothing that acknowledges them, picking up their words was not enough.
     const reflects = client
-      ? plans.some((plan) => plan.fate === 'keep' && toClient(plan) && (picksUp(plan) || reflective.has(plan)))
+      ? !wantsReflection && plans.some((plan) => plan.fate === 'keep' && toClient(plan) && picksUp(plan))
       : hits.some(({ rule, match }) => rule.definition.kind === 'strength' && /validation|attunement/.test(rule.definition.dimension) && planAt(match.start)?.fate === 'keep');
     const dropped = plans.some((plan) => plan.fate !== 'keep');
     if (!reflects && (client || wantsReflection || dropped)) {
@@ -216,13 +222,39 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
       const acknowledged = plans.some((plan) => plan.fate === 'keep' && warm.has(plan));
       reflection = client ? reflectClient(client, words, !acknowledged) : reflectTopic(reply, topical, words, candidates.map((c) => c.text));
     }
-    // Once the client is reflected, a statement that is neither about them nor picks up what they said moves away from them.
+    // Once the client is reflected, what is kept of a draft that needed mending is what earned credit: a
+    // statement no strength rule credits ("Fourteen is a great age for a dog", "Chemo has come a long way")
+    // is the draft's own agenda, and the reflection has taken its place.
     if (reflection && client) {
       for (const plan of plans) {
-        if (plan.fate === 'keep' && !picksUp(plan) && !toClient(plan) && !credited.has(plan)) drop(plan, `leaves out “${said(plan)}”, which moves away from what the client said`);
+        if (plan.fate !== 'keep' || credited.has(plan)) continue;
+        drop(plan, picksUp(plan) || toClient(plan) ? `leaves out “${said(plan)}”, which speaks for the client rather than to what they said` : `leaves out “${said(plan)}”, which moves away from what the client said`);
       }
     }
   }
 
+  // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
+  if (client && reflection && !risk && candidates.length === 0) {
+    candidates.push({ text: invitation(reflection.text), reason: 'ends on one open question about what the client said', priority: 0, plan: null });
+  }
   return compose({ text, plans, candidates, reflection, words });
+}
+
+const INVITATIONS = [
+  "What's been the hardest part of that for you?",
+  'How are you doing with all of this?',
+  "What's that been like for you?",
+  'How are you feeling about it now?',
+  'What would help most right now?',
+  'What do you make of it all?',
+];
+const invitation = (seed: string): string => INVITATIONS[choose(seed, INVITATIONS.length)]!;
+
+// Verbs that say nothing of their own: "doing that", "thinking of your grandchildren" carry no idea to offer.
+const EMPTY_VERBS = /^(doing|thinking|being|getting|having|trying|making|going|taking|looking|feeling|remembering|focusing)$/;
+
+function isVagueTopic(topic: string, words: RewriteWords): boolean {
+  const [verb, ...rest] = topic.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const content = rest.filter((word) => !words.stopwords.has(word) && !/^(that|this|it|them|those|these|things|stuff|more|yourself|about|of|on)$/.test(word));
+  return content.length === 0 || (EMPTY_VERBS.test(verb ?? '') && content.length < 2);
 }
