@@ -16,6 +16,7 @@ import { validatePacks } from '../../io/validate-pack.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup } from '../setup.js';
 import { plural } from '../../formatters/plural.js';
+import { largest } from '../../core/lists.js';
 
 const common = withRuleOptions;
 
@@ -31,7 +32,7 @@ function list(pack: CompiledPack, options: CommonOptions): void {
     message: d.message,
   }));
   if (options.format === 'json') return emit(JSON.stringify(rows, null, 2), options.out);
-  const idWidth = Math.max(...rows.map((row) => row.id.length), 2);
+  const idWidth = largest(rows.map((row) => row.id.length), 2);
   const lines = [chalk.bold(`${'id'.padEnd(idWidth)}  ${'kind'.padEnd(8)} ${'severity'.padEnd(8)} weight  type`)];
   for (const row of rows) {
     const kind = row.kind === 'strength' ? chalk.green(row.kind.padEnd(8)) : chalk.red(row.kind.padEnd(8));
