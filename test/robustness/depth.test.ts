@@ -3,7 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { TranscriptResult } from '../../src/batch/types.js';
+import { formatMarkdown as formatBatchMarkdown } from '../../src/formatters/batch/markdown.js';
+import { formatText as formatBatchText } from '../../src/formatters/batch/text.js';
 import { formatGithub } from '../../src/formatters/lint/github.js';
 import { formatJson } from '../../src/formatters/lint/json.js';
 import { formatJunit } from '../../src/formatters/lint/junit.js';
@@ -70,5 +74,28 @@ describe('lint reports of 150,000 examples (past where spreading them into a cal
     expect(junit.match(/<testcase /g)).toHaveLength(count);
     expect(junit.match(/<failure /g)).toHaveLength(count);
     expect(formatGithub(report).split('\n').filter((line) => line.startsWith('::warning'))).toHaveLength(count);
+  });
+});
+
+describe('batch reports of 130,000 transcripts', () => {
+  it('are printed whole as text and Markdown, beside as many unreadable files', () => {
+    const scored = run(['batch', '--format', 'json', '--jobs', '0', fileURLToPath(new URL('../../fixtures/transcripts/session.jsonl', import.meta.url))]);
+    expectClean(scored, [0, 1]);
+    const one = (JSON.parse(scored.stdout) as { transcripts: (TranscriptResult & { turns: { score: number }[] })[] }).transcripts[0]!;
+    const count = 130_000;
+    const results: TranscriptResult[] = Array.from({ length: count }, (_, i) => ({
+      source: `t${i}.jsonl`,
+      transcript: `t${i}`,
+      // Short sections (no turns scored): the cohort table and the list of unreadable files are what grow.
+      summary: { ...one.summary, turns: 0, weakest: [], issues: [] },
+      scores: [],
+    }));
+    const errors = Array.from({ length: count }, (_, i) => ({ source: `bad${i}.csv`, line: 1, message: 'unreadable' }));
+    const report = { results, errors, sort: 'name' as const };
+    const last = `t${count - 1}`;
+    for (const output of [formatBatchText(report), formatBatchMarkdown(report)]) {
+      expect(output).toContain(last);
+      expect(output).toContain(`bad${count - 1}.csv`);
+    }
   });
 });
