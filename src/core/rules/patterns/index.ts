@@ -21,6 +21,14 @@ const FILLERS = RESERVED.fillers;
  */
 export const MAX_PACK_SIZE = 35_000;
 
+/**
+ * Matches one sentence may hold, in all, per word: far above what any real pack finds (the built-in
+ * one finds one or two per sentence), but a pack of thousands of patterns that each match at every
+ * word would otherwise keep hundreds of millions of them. Patterns past the budget are not matched
+ * in that sentence.
+ */
+export const MAX_MATCHES_PER_WORD = 64;
+
 const NO_ENTRIES: readonly IndexEntry[] = [];
 
 /**
@@ -296,7 +304,9 @@ export class PatternIndex {
     }
     const fillerRun = leadingFillers(words, this.fillers);
     const result = new Map<CompiledPattern, WordRange[]>();
+    let budget = MAX_MATCHES_PER_WORD * words.length;
     for (const entry of marked) {
+      if (budget <= 0) break;
       const { pattern } = entry;
       const from = entry.from;
       // "^" may skip leading fillers ("So, well, what ..."), but need not.
@@ -313,6 +323,7 @@ export class PatternIndex {
         first = last - 1;
       }
       if (ranges.length) result.set(pattern, ranges);
+      budget -= ranges.length;
     }
     return result;
   }

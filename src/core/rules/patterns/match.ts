@@ -110,7 +110,9 @@ export class Matcher {
         }
         this.each[at - from] = best;
       }
-      [here, later] = [later, here];
+      const done = later;
+      later = here;
+      here = done;
     }
     return this.each;
   }
