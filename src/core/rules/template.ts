@@ -40,8 +40,13 @@ export function matchVars(
     match: matched,
     first: space < 0 ? matched : matched.slice(0, space),
     rest: space < 0 ? '' : matched.slice(space + 1),
-    after: stripEnd(firstClause(stripStart(text.slice(match.end, sentenceEnd)))),
-    from: lowerFirst(stripEnd(firstClause(text.slice(match.start, sentenceEnd)))),
+    // Worked out only when a template names them: each reads on through the sentence.
+    get after() {
+      return stripEnd(firstClause(stripStart(text.slice(match.end, sentenceEnd))));
+    },
+    get from() {
+      return lowerFirst(stripEnd(firstClause(text.slice(match.start, sentenceEnd))));
+    },
     sentence: sentence ? text.slice(sentence.start, sentence.end) : matched,
     feeling: clientFeeling,
     ...match.vars,
