@@ -10,6 +10,7 @@ import type { SerialPatterns } from '../core/rules/patterns/serial.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
 import { noteInput } from './output.js';
+import { pushAll } from '../core/lists.js';
 
 /** The folder holding package.json, whether running from dist/ (bundled) or src/io/ (tests). */
 function packageRoot(): string {
@@ -97,7 +98,7 @@ async function parsePackDir(dir: string): Promise<PackSource> {
   // No prototype: a lexicon may be called `constructor` (names are checked, but only as lower-case words).
   const lexicons: Record<string, string[]> = Object.create(null);
   for (const source of sources) {
-    for (const [name, words] of Object.entries(source.lexicons)) (lexicons[name] ??= []).push(...words);
+    for (const [name, words] of Object.entries(source.lexicons)) pushAll((lexicons[name] ??= []), words);
   }
   return { rules: sources.flatMap((source) => source.rules), lexicons };
 }

@@ -12,6 +12,7 @@ import { lexiconsSchema, ruleSchema, type RuleDefinition } from '../core/rules/s
 import { plural } from '../formatters/plural.js';
 import { noteInput } from './output.js';
 import { builtinSource, packFiles } from './packs.js';
+import { pushAll } from '../core/lists.js';
 
 export interface PackProblem {
   file: string;
@@ -190,7 +191,7 @@ export async function validatePacks(dirs: readonly string[]): Promise<{ problems
   const problems = checks.flatMap((check) => check.problems);
   const lexicons: Record<string, string[]> = Object.create(null);
   for (const source of [builtin.lexicons, ...checks.map((check) => check.lexicons)]) {
-    for (const [name, words] of Object.entries(source)) (lexicons[name] ??= []).push(...words);
+    for (const [name, words] of Object.entries(source)) pushAll((lexicons[name] ??= []), words);
   }
   const defined = new Map<string, SourcedRule>(builtin.rules.map((rule) => [rule.definition.id, rule]));
   for (const rule of own) {

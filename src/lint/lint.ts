@@ -8,6 +8,7 @@ import type { Severity } from '../core/types.js';
 import { extractExamples, type Example, type ExtractOptions } from '../readers/training/index.js';
 import { MIN_SCORE_RULE, UNKNOWN_DIRECTIVE_RULE, UNKNOWN_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE, type ExampleResult, type FileResult, type LintMessage, type LintReport, type LintSummary, type RuleInfo, type Span } from './types.js';
 import { plural } from '../formatters/plural.js';
+import { pushAll, smallest } from '../core/lists.js';
 
 export interface LintOptions {
   extract?: Partial<ExtractOptions>;
@@ -140,7 +141,7 @@ export function lintContent(pack: CompiledPack, content: string, file: string, p
         });
     }
   }
-  messages.push(...directiveProblems(pack, content, suppressions));
+  pushAll(messages, directiveProblems(pack, content, suppressions));
   messages.sort((a, b) => bySpan(a, b) || byCodeUnit(a.ruleId, b.ruleId));
   return { file, path, examples, messages, suppressed, baselined: 0 };
 }
@@ -193,7 +194,7 @@ export function summarise(report: Pick<LintReport, 'files' | 'problems'>): LintS
     suppressed: report.files.reduce((sum, file) => sum + file.suppressed, 0),
     baselined: report.files.reduce((sum, file) => sum + file.baselined, 0),
     unreadable: report.problems.length,
-    lowestScore: scores.length ? Math.min(...scores) : null,
+    lowestScore: smallest(scores),
   };
 }
 

@@ -8,12 +8,13 @@ import { changeLines, diffWordList, mendLines, scoreColour, wrap } from '../form
 import type { Scenario } from './scenarios.js';
 import { sparkline, type Session } from './session.js';
 import { plural } from '../formatters/plural.js';
+import { largest } from '../core/lists.js';
 
 /** id, setting, difficulty, title: one scenario a line, aligned. */
 export function formatList(scenarios: Scenario[]): string {
   const header = ['ID', 'SETTING', 'DIFFICULTY', 'TITLE'];
   const rows = scenarios.map((s) => [s.id, s.setting, s.difficulty, s.title]);
-  const widths = [0, 1, 2].map((i) => Math.max(header[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const widths = [0, 1, 2].map((i) => largest(rows.map((r) => r[i]!.length), header[i]!.length));
   const line = (cells: string[]): string => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
   const count = `${plural(scenarios.length, 'scenario')}. Start one with: rapport practice --scenario ID`;
   return [chalk.bold(line(header)), ...rows.map(line), '', count, ''].join('\n');

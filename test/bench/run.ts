@@ -2,7 +2,7 @@
 // scaling (1x/10x/100x) and worker threads. Whole processes, medians of several runs. Not part of `npm test`.
 //
 //   npm run bench -- CORPUS [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1]
-//                          [--workers-scale N] [--only peers,cold,scaling,workers]
+//                          [--workers-scale N] [--only peers,cold,scaling,workers,hostile]
 //
 // CORPUS is AnnoMI's dev-simple.csv (or any CSV in its layout; --corpus F says the same). AnnoMI is not
 // shipped: get it from its public repository on GitHub, uccollab/AnnoMI. fixtures/eval/annomi-sample.csv
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Corpora, readAnnomi, type Corpus } from './corpus.js';
 import { interleaved, Meter, type Command, type Run, type Summary } from './measure.js';
+import { HOSTILE_PACKS, writePack } from '../robustness/hostile-packs.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NODE = process.execPath;
@@ -36,6 +37,7 @@ const TARGETS = {
   timePerTurnGrowth: 1.2,
   pipeRssRatio: 1.2,
   pipeRssMiB: 300,
+  hostileSeconds: 2,
 };
 /** The scaling run repeated into a pipe read at this pace, slower than rapport writes (issue 17). */
 const PIPE = { factor: 10, readerMBPerSecond: 2 };
@@ -49,7 +51,7 @@ const { values: opts, positionals } = parseArgs({
     scales: { type: 'string', default: '1,10,100' },
     'scale-runs': { type: 'string', default: '5,3,1' },
     'workers-scale': { type: 'string', default: '1' },
-    only: { type: 'string', default: 'peers,cold,scaling,workers' },
+    only: { type: 'string', default: 'peers,cold,scaling,workers,hostile' },
     corpus: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -75,7 +77,7 @@ function corpusPath(given: string | undefined): string {
 }
 
 function readHeader(): string {
-  return 'usage: npm run bench -- CORPUS.csv [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1] [--workers-scale N] [--only peers,cold,scaling,workers]';
+  return 'usage: npm run bench -- CORPUS.csv [--json F] [--runs N] [--cold-runs N] [--scales 1,10,100] [--scale-runs 5,3,1] [--workers-scale N] [--only peers,cold,scaling,workers,hostile]';
 }
 
 const int = (text: string, name: string): number => {
@@ -371,6 +373,31 @@ async function main(): Promise<void> {
       );
       checks.push(['pipe peak RSS within 20% of /dev/null', `${fmt(pipeRatio)}x`, pipeRatio <= TARGETS.pipeRssRatio]);
       checks.push(['pipe peak RSS < 300 MiB', `${fmt(piped.peakRssMiB, 1)} MiB`, piped.peakRssMiB < TARGETS.pipeRssMiB]);
+    }
+
+    if (ONLY.has('hostile')) {
+      // Issue 16: rule packs made to be slow to match, within the size cap, each on the longest reply.
+      const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-hostile-'));
+      try {
+        const commands: Command[] = HOSTILE_PACKS.map((hostile, i) => {
+          const reply = join(dir, `reply-${i}.txt`);
+          writeFileSync(reply, hostile.reply);
+          const pack = writePack(join(dir, `pack-${i}`), hostile.patterns());
+          return { name: hostile.name, command: NODE, args: [RAPPORT, 'check', '--rules', pack, '--format', 'json', '--file', reply], ok: (code) => code === 0 || code === 1 };
+        });
+        log(`hostile packs: ${RUNS} runs each, interleaved`);
+        const hostile = await interleaved(meter, commands, RUNS, 1, onRun);
+        const slowest = Math.max(...[...hostile.values()].map((s) => s.seconds));
+        results.hostile = { ...Object.fromEntries([...hostile].map(([name, s]) => [name, { seconds: round(s.seconds), cpuSeconds: round(s.cpuSeconds), peakRssMiB: round(s.rssMiB, 1) }])), slowestSeconds: round(slowest) };
+        out.push(
+          '',
+          `Hostile rule packs (rapport check on a 20,000-character reply, median of ${RUNS})`,
+          table(['pack', 'wall s', 'CPU s', 'peak RSS MiB'], [...hostile].map(([name, s]) => [name, fmt(s.seconds), fmt(s.cpuSeconds), fmt(s.rssMiB, 1)])),
+        );
+        checks.push(['every hostile pack checks in < 2 s', `${fmt(slowest)} s`, slowest < TARGETS.hostileSeconds]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
 
     results.machine = { ...(results.machine as object), loadAverageAtEnd: loadavg().map((n) => round(n, 2)) };

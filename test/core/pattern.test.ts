@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lexicons } from '../../src/core/rules/lexicons.js';
-import { findMatches, PatternIndex } from '../../src/core/rules/patterns/index.js';
+import { findMatches, MAX_MATCHES_PER_WORD, PatternIndex } from '../../src/core/rules/patterns/index.js';
 import { compilePattern, PatternError } from '../../src/core/rules/patterns/parse.js';
 import { analyse } from '../../src/core/tokens/analyse.js';
 
@@ -69,6 +69,15 @@ describe('token patterns', () => {
     expect(index.scan(words, 'You need to rest now').size).toBe(0);
     const later = index.compile('rest now');
     expect(index.scan(words, 'You need to rest now').get(later)).toEqual([{ first: 3, last: 5 }]);
+  });
+
+  it('a sentence keeps a bounded number of matches, however many patterns match every word', () => {
+    const index = new PatternIndex(lexicons);
+    for (let i = 0; i < 3 * MAX_MATCHES_PER_WORD; i += 1) index.compile(`(you|z${i})`);
+    const words = analyse('You you.').sentences[0]!.words;
+    const found = [...index.scan(words).values()];
+    expect(found.reduce((sum, ranges) => sum + ranges.length, 0)).toBe(2 * MAX_MATCHES_PER_WORD);
+    expect(found.every((ranges) => ranges.length === 2)).toBe(true);
   });
 
   it('rejects malformed patterns at load time with the pattern in the message', () => {

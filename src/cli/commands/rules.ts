@@ -20,6 +20,7 @@ import { readCalibration } from '../../readers/calibration.js';
 import { firedIn, fitWeights, type SetFigures } from '../../eval/fit.js';
 import { writeWeights } from '../../io/rule-weights.js';
 import { readTextFile } from '../../io/input.js';
+import { largest } from '../../core/lists.js';
 
 const common = withRuleOptions;
 
@@ -35,7 +36,7 @@ function list(pack: CompiledPack, options: CommonOptions): void {
     message: d.message,
   }));
   if (options.format === 'json') return emit(JSON.stringify(rows, null, 2), options.out);
-  const idWidth = Math.max(...rows.map((row) => row.id.length), 2);
+  const idWidth = largest(rows.map((row) => row.id.length), 2);
   const lines = [chalk.bold(`${'id'.padEnd(idWidth)}  ${'kind'.padEnd(8)} ${'severity'.padEnd(8)} weight  type`)];
   for (const row of rows) {
     const kind = row.kind === 'strength' ? chalk.green(row.kind.padEnd(8)) : chalk.red(row.kind.padEnd(8));
@@ -197,7 +198,7 @@ async function fit(files: string[], options: FitOptions): Promise<void> {
   }
   lines.push('', chalk.bold('Weights'));
   if (result.changes.length === 0) lines.push(chalk.dim('  no change improves the fit'));
-  const width = Math.max(0, ...result.changes.map((change) => change.ruleId.length));
+  const width = largest(result.changes.map((change) => change.ruleId.length), 0);
   for (const change of result.changes) lines.push(`  ${change.ruleId.padEnd(width)}  ${String(change.from).padStart(3)} → ${change.to}`);
   lines.push('', written.length ? `written to ${written.join(', ')}` : chalk.dim(result.changes.length ? 'not written: add --write to set these weights in the rule files' : ''));
   emit(lines.join('\n').trimEnd(), options.out);

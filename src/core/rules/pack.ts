@@ -15,6 +15,7 @@ import { PatternIndex } from './patterns/index.js';
 import { PatternError, type CompiledPattern } from './patterns/parse.js';
 import type { SerialPatterns } from './patterns/serial.js';
 import type { RuleDefinition } from './schema.js';
+import { pushAll } from '../lists.js';
 
 /** A rule definition and where it came from, so errors can point at it. */
 export interface SourcedRule {
@@ -109,7 +110,7 @@ export function compilePack(
   // No prototype: a lexicon may be called `constructor`.
   const lexiconSources: Record<string, string[]> = Object.create(null);
   for (const source of sources) {
-    for (const [name, words] of Object.entries(source.lexicons)) (lexiconSources[name] ??= []).push(...words);
+    for (const [name, words] of Object.entries(source.lexicons)) pushAll((lexiconSources[name] ??= []), words);
   }
   const lexicons = buildLexicons(lexiconSources);
   const patterns = new PatternIndex(lexicons, precompiled);

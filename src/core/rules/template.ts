@@ -9,9 +9,20 @@ export function fillTemplate(template: string, vars: Record<string, string | nul
   });
 }
 
-const stripEnd = (text: string): string => text.replace(/[\s.!?…]+$/, '');
+// These run once per match on the rest of its sentence, so each reads only as far as it needs: a
+// sentence thousands of words long with a match at every word stays linear per match.
+const END_MARK = /[\s.!?…]/;
+function stripEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && END_MARK.test(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
 // A rephrased clause stops where the next one starts ("..., it's not a big deal").
-const firstClause = (text: string): string => text.split(/\s*(?:[,;:]|\s[–—-])\s+/)[0] ?? text;
+const CLAUSE_BREAK = /\s*(?:[,;:]|\s[–—-])\s+/;
+function firstClause(text: string): string {
+  const at = text.search(CLAUSE_BREAK);
+  return at < 0 ? text : text.slice(0, at);
+}
 const stripStart = (text: string): string => text.replace(/^[\s,;:]+/, '');
 const lowerFirst = (text: string): string => (/^I\b/.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
 
@@ -29,8 +40,13 @@ export function matchVars(
     match: matched,
     first: space < 0 ? matched : matched.slice(0, space),
     rest: space < 0 ? '' : matched.slice(space + 1),
-    after: stripEnd(firstClause(stripStart(text.slice(match.end, sentenceEnd)))),
-    from: lowerFirst(stripEnd(firstClause(text.slice(match.start, sentenceEnd)))),
+    // Worked out only when a template names them: each reads on through the sentence.
+    get after() {
+      return stripEnd(firstClause(stripStart(text.slice(match.end, sentenceEnd))));
+    },
+    get from() {
+      return lowerFirst(stripEnd(firstClause(text.slice(match.start, sentenceEnd))));
+    },
     sentence: sentence ? text.slice(sentence.start, sentence.end) : matched,
     feeling: clientFeeling,
     ...match.vars,

@@ -5,6 +5,7 @@ import type { TranscriptResult } from '../../batch/types.js';
 import { DIMENSIONS } from '../../core/types.js';
 import { fmt, headline, measureRows, ratingWord, SORT_WORDS, turnLabel, view, type BatchReport } from './report.js';
 import { plural } from '../plural.js';
+import { pushAll } from '../../core/lists.js';
 
 // Transcript words are data: no raw HTML, no table breaks, no stray emphasis.
 const inline = (text: string): string => text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([*_`[\]])/g, '\\$1');
@@ -68,14 +69,19 @@ export function formatMarkdown(report: BatchReport): string {
     lines.push('', `## Cohort (${SORT_WORDS[v.sort]})`);
     if (v.groups) {
       for (const g of v.groups) {
-        lines.push('', `### ${cell(g.name ?? '(no group)')}: ${plural(g.transcripts.length, 'transcript')}, ${plural(g.turns, 'turn')}, mean ${fmt(g.mean)}`, '', ...cohortRows(g.transcripts, true));
+        lines.push('', `### ${cell(g.name ?? '(no group)')}: ${plural(g.transcripts.length, 'transcript')}, ${plural(g.turns, 'turn')}, mean ${fmt(g.mean)}`, '');
+        pushAll(lines, cohortRows(g.transcripts, true));
       }
-    } else lines.push('', ...cohortRows(v.sorted, false));
+    } else {
+      lines.push('');
+      pushAll(lines, cohortRows(v.sorted, false));
+    }
     lines.push('', 'R:Q is reflections per question. Verdicts follow MITI thresholds (good, fair, below fair); none is given when a transcript has too few turns to judge.');
-    for (const r of v.sorted) lines.push(...section(r));
+    for (const r of v.sorted) pushAll(lines, section(r));
   }
   if (v.errors.length > 0) {
-    lines.push('', '## Could not read', '', ...v.errors.map((e) => `- ${cell(formatError(e))}`));
+    lines.push('', '## Could not read', '');
+    pushAll(lines, v.errors.map((e) => `- ${cell(formatError(e))}`));
   }
   return `${lines.join('\n')}\n`;
 }

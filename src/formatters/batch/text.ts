@@ -9,6 +9,7 @@ import { DIMENSIONS } from '../../core/types.js';
 import { bar, scoreColour, WIDTH, wrap } from '../terminal.js';
 import { fmt, headline, measureRows, ratingMark, ratingWord, SORT_WORDS, turnLabel, view, type BatchReport } from './report.js';
 import { plural } from '../plural.js';
+import { pushAll } from '../../core/lists.js';
 
 const width = (text: string): number => [...text].length;
 
@@ -105,14 +106,14 @@ export function formatText(report: BatchReport): string {
     if (v.groups) {
       for (const g of v.groups) {
         lines.push('', `  ${chalk.bold(g.name ?? '(no group)')} · ${plural(g.transcripts.length, 'transcript')} · ${plural(g.turns, 'turn')} · mean ${fmt(g.mean)}`);
-        lines.push(...cohortTable(g.transcripts, true));
+        pushAll(lines, cohortTable(g.transcripts, true));
       }
     } else {
-      lines.push(...cohortTable(v.sorted, false));
+      pushAll(lines, cohortTable(v.sorted, false));
     }
     lines.push(chalk.dim('  R:Q reflections per question, %CR complex reflections. MITI 4.2.1 verdicts:'));
     lines.push(chalk.dim('  G good, F fair, B below fair; none when too few turns to judge.'));
-    for (const r of v.sorted) lines.push(...transcriptSection(r));
+    for (const r of v.sorted) pushAll(lines, transcriptSection(r));
   }
   if (v.errors.length > 0) {
     lines.push('', chalk.bold.red('Could not read'));

@@ -1,7 +1,7 @@
 // `rapport lint --format junit`: JUnit XML, which GitLab, Jenkins and Azure
 // show as test results. One test suite a file, one test case an example; an
 // example fails with a failure per error or warning (info is reported as output).
-import type { LintReport } from '../../lint/types.js';
+import type { ExampleResult, FileResult, LintMessage, LintReport } from '../../lint/types.js';
 
 /** Text safe inside XML content and attribute values: escaped, and without characters XML 1.0 forbids. */
 export function xml(text: string): string {
@@ -22,6 +22,32 @@ const short = (text: string, max = 60): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
+/**
+ * Each example's messages: those of its text within its lines, in file order. Found by text and
+ * then by line (messages are sorted by line), so a file of many examples costs no more than its length.
+ */
+function messagesByExample(file: FileResult): (example: ExampleResult) => LintMessage[] {
+  const byText = new Map<string, LintMessage[]>();
+  for (const message of file.messages) {
+    let list = byText.get(message.example);
+    if (!list) byText.set(message.example, (list = []));
+    list.push(message);
+  }
+  return (example) => {
+    const list = byText.get(example.text) ?? [];
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle]!.line < example.line) low = middle + 1;
+      else high = middle;
+    }
+    const found: LintMessage[] = [];
+    for (let i = low; i < list.length && list[i]!.line <= example.endLine; i += 1) if (list[i]!.endLine <= example.endLine) found.push(list[i]!);
+    return found;
+  };
+}
+
 export function formatJunit(report: LintReport): string {
   const suites: string[] = [];
   let tests = 0;
@@ -29,8 +55,9 @@ export function formatJunit(report: LintReport): string {
   for (const file of report.files) {
     const cases: string[] = [];
     let fileFailures = 0;
+    const messagesOf = messagesByExample(file);
     for (const example of file.examples) {
-      const messages = file.messages.filter((m) => m.example === example.text && m.line >= example.line && m.endLine <= example.endLine);
+      const messages = messagesOf(example);
       const failing = messages.filter((m) => m.severity !== 'info');
       const notes = messages.filter((m) => m.severity === 'info');
       const name = `${file.file}:${example.line}:${example.column} ${example.speaker}: “${short(example.text)}” (score ${example.score})`;

@@ -2,6 +2,7 @@
 import chalk from 'chalk';
 import type { LintReport } from '../../lint/types.js';
 import { plural } from '../plural.js';
+import { largest } from '../../core/lists.js';
 
 const SEVERITY_COLOUR = { error: chalk.red, warning: chalk.yellow, info: chalk.blue } as const;
 
@@ -10,7 +11,7 @@ export function formatText(report: LintReport): string {
   for (const file of report.files) {
     if (file.messages.length === 0) continue;
     out.push(chalk.underline(file.file));
-    const width = Math.max(...file.messages.map((m) => `${m.line}:${m.column}`.length));
+    const width = largest(file.messages.map((m) => `${m.line}:${m.column}`.length));
     for (const m of file.messages) {
       const where = `${m.line}:${m.column}`.padEnd(width);
       out.push(`  ${chalk.dim(where)}  ${SEVERITY_COLOUR[m.severity](m.severity.padEnd(7))}  ${m.message}  ${chalk.dim(m.ruleId)}`);

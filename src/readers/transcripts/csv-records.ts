@@ -33,6 +33,12 @@ export class CsvRecordSplitter {
   private pending = '';
   /** The line `pending` starts on. */
   private line = 1;
+  /**
+   * How long `pending` must grow before it is split again. A record cut off by the end of a chunk
+   * is read again from its start when more arrives; waiting until the text has doubled keeps a
+   * record that never ends (an unclosed quote) linear instead of quadratic.
+   */
+  private retryAt = 0;
   private readonly delimiter: number;
 
   constructor(delimiter: string) {
@@ -42,7 +48,7 @@ export class CsvRecordSplitter {
   /** The records that `chunk` completes. */
   push(chunk: string): CsvRecord[] {
     this.pending += chunk;
-    return this.split(false);
+    return this.pending.length < this.retryAt ? [] : this.split(false);
   }
 
   /** The last record, which needs no line end. Throws UnclosedQuoteError. */
@@ -69,6 +75,7 @@ export class CsvRecordSplitter {
       at = end;
     }
     this.pending = text.slice(at);
+    this.retryAt = 2 * this.pending.length;
     if (final && this.pending !== '') throw new UnclosedQuoteError(this.line);
     return records;
   }

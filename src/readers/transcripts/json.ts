@@ -102,10 +102,41 @@ function elementLines(source: string): number[] {
   return lines;
 }
 
+/**
+ * Arrays and objects nested deeper than this are refused: a turn is a flat object, and copying a
+ * deeply nested property into `fields` (JSON.stringify) recurses once per level.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** The line (counted from `baseLine`) where `source` first nests deeper than MAX_JSON_DEPTH, or null. */
+function tooDeep(source: string, baseLine: number): number | null {
+  let depth = 0;
+  let line = baseLine;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) line++;
+    else if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_JSON_DEPTH) return line;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return null;
+}
+
+function assertShallow(source: string, baseLine: number): void {
+  const line = tooDeep(source, baseLine);
+  if (line !== null) throw new TranscriptError(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`, line);
+}
+
 /** One JSONL line as a turn, or null for a blank line. */
 export function parseJsonLine(text: string, line: number, options: ReadOptions): TranscriptTurn | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
+  assertShallow(trimmed, line);
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
@@ -124,6 +155,7 @@ export function readJson(content: string, options: ReadOptions): TranscriptTurn[
   if (start < 0) return [];
   const first = source[start];
   if (first === '[') {
+    assertShallow(source, 1);
     let value: unknown;
     try {
       value = JSON.parse(source);
@@ -175,24 +207,27 @@ export async function* streamJsonLines(
   chunks: AsyncIterable<string>,
   options: ReadOptions,
 ): AsyncGenerator<TranscriptTurn> {
-  let buffer = '';
+  // The pieces of a line whose end has not arrived: searching only each new chunk for a line end
+  // keeps one long line linear (searching the whole line again per chunk was quadratic).
+  let pieces: string[] = [];
   let line = 0;
   for await (const chunk of assertTextChunks(lfChunks(chunks))) {
-    buffer += chunk;
     let from = 0;
     let at: number;
-    while ((at = buffer.indexOf('\n', from)) >= 0) {
-      const text = buffer.slice(from, at);
+    while ((at = chunk.indexOf('\n', from)) >= 0) {
+      pieces.push(chunk.slice(from, at));
+      const text = pieces.length === 1 ? pieces[0]! : pieces.join('');
+      pieces = [];
       from = at + 1;
       line++;
       const turn = parseJsonLine(text, line, options);
       if (turn) yield turn;
     }
-    buffer = buffer.slice(from);
+    if (from < chunk.length) pieces.push(chunk.slice(from));
   }
-  if (buffer !== '') {
+  if (pieces.length > 0) {
     line++;
-    const turn = parseJsonLine(buffer, line, options);
+    const turn = parseJsonLine(pieces.join(''), line, options);
     if (turn) yield turn;
   }
 }

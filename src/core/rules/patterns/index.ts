@@ -2,8 +2,8 @@
 import { getOrAdd } from '../../maps.js';
 import type { Token } from '../../tokens/analyse.js';
 import { inLexicon, RESERVED, type Lexicon, type Lexicons } from '../lexicons.js';
-import { leadingFillers, longestEnd, type WordRange } from './match.js';
-import { compilePattern, type CompiledPattern, type Element } from './parse.js';
+import { leadingFillers, Matcher, type WordRange } from './match.js';
+import { compilePattern, PatternError, sizeOf, type Atom, type CompiledPattern } from './parse.js';
 import { NO_SERIAL_PATTERNS, serialise, StoredPatterns, type SerialPatterns } from './serial.js';
 
 /**
@@ -14,11 +14,34 @@ import { NO_SERIAL_PATTERNS, serialise, StoredPatterns, type SerialPatterns } fr
 const SCAN_CACHE_LIMIT = 2_000;
 const FILLERS = RESERVED.fillers;
 
+/**
+ * The size (see sizeOf) of all the patterns of the packs in use, together: the built-in pack's
+ * is 13,988. Matching costs at most the size per word of the reply, whatever the patterns, so
+ * this bounds a check: packs at the cap check a 20,000-character reply in about a second.
+ */
+export const MAX_PACK_SIZE = 35_000;
+
+/**
+ * Matches one sentence may hold, in all, per word: far above what any real pack finds (the built-in
+ * one finds one or two per sentence), but a pack of thousands of patterns that each match at every
+ * word would otherwise keep hundreds of millions of them. Patterns past the budget are not matched
+ * in that sentence.
+ */
+export const MAX_MATCHES_PER_WORD = 64;
+
 const NO_ENTRIES: readonly IndexEntry[] = [];
 
+/**
+ * One pattern in the index. While a sentence is scanned it remembers the
+ * first and last word at which the index found the pattern could start.
+ */
 interface IndexEntry {
   pattern: CompiledPattern;
-  sequence: Element[];
+  /** may start anywhere (its first atom matches any word): tried at every word */
+  anywhere: boolean;
+  scan: number;
+  from: number;
+  to: number;
 }
 
 /** Entries filed under one lexicon: a list, not a Map, so the hot loop walks it without allocating iterators. */
@@ -27,21 +50,28 @@ interface LexiconEntries<T> {
   value: T;
 }
 
+/** The patterns that can start with one word, stem or lexicon, sorted by what can come second. */
 interface Bucket {
-  /** every sequence filed here, until the first scan that needs the bucket sorts them */
-  pending: IndexEntry[] | null;
-  /** sequences of one atom, or whose second atom is not indexable (gap, wildcard, prefix) */
+  /** every start filed here, until the first scan that needs the bucket sorts them */
+  pending: Start[] | null;
+  /** starts that may match one word alone, or whose second word is not indexable (gap, wildcard, prefix) */
   rest: IndexEntry[];
   nextNorm: Map<string, IndexEntry[]>;
   nextStem: Map<string, IndexEntry[]>;
   nextLexicon: LexiconEntries<IndexEntry[]>[];
 }
 
+/** A pattern's state after its first word. */
+interface Start {
+  entry: IndexEntry;
+  state: number;
+}
+
 const newBucket = (): Bucket => ({ pending: [], rest: [], nextNorm: new Map(), nextStem: new Map(), nextLexicon: [] });
 
 /**
  * What an atom can be found under: word forms, stems, or one lexicon as a
- * whole (a lexicon is shared by many sequences; spelling it out into its
+ * whole (a lexicon is shared by many patterns; spelling it out into its
  * words for each of them cost a cold start milliseconds). Null when the atom
  * can match any word.
  */
@@ -53,13 +83,13 @@ interface Keys {
 
 const NO_KEYS: readonly string[] = [];
 // Elements are shared between the sequences that use them: their keys are worked out once.
-const elementKeys = new WeakMap<Element, Keys | null>();
+const elementKeys = new WeakMap<Atom, Keys | null>();
 
-function keysOf(element: Element): Keys | null {
+function keysOf(element: Atom): Keys | null {
   return getOrAdd(elementKeys, element, () => keysOfElement(element));
 }
 
-function keysOfElement(element: Element): Keys | null {
+function keysOfElement(element: Atom): Keys | null {
   switch (element.type) {
     case 'word':
       return { norms: [element.norm], stems: NO_KEYS, lexicon: null };
@@ -81,30 +111,40 @@ function underLexicon<T>(list: LexiconEntries<T>[], lexicon: Lexicon, create: ()
 }
 
 /**
- * File a bucket's sequences under what their second atom can match. Done on
+ * File a bucket's starts under what their second word can match. Done on
  * first use: one reply touches a few dozen of the pack's buckets, so a single
  * check does not pay to sort them all.
  */
 function sortBucket(bucket: Bucket): void {
-  for (const entry of bucket.pending!) file(bucket, entry);
+  for (const start of bucket.pending!) file(bucket, start);
   bucket.pending = null;
 }
 
-function file(bucket: Bucket, entry: IndexEntry): void {
-  const second = entry.sequence[1];
-  const keys = second ? keysOf(second) : null;
-  if (!keys) {
+function file(bucket: Bucket, { entry, state }: Start): void {
+  const { atoms, accepting, nextStart, next } = entry.pattern.automaton;
+  const seconds: Keys[] = [];
+  for (let e = nextStart[state]!; e < nextStart[state + 1]!; e += 1) {
+    const keys = keysOf(atoms[next[e]!]!);
+    if (!keys) break;
+    seconds.push(keys);
+  }
+  if (accepting[state] || seconds.length < nextStart[state + 1]! - nextStart[state]!) {
     bucket.rest.push(entry);
     return;
   }
-  for (const norm of keys.norms) getOrAdd(bucket.nextNorm, norm, (): IndexEntry[] => []).push(entry);
-  for (const stem of keys.stems) getOrAdd(bucket.nextStem, stem, (): IndexEntry[] => []).push(entry);
-  if (keys.lexicon) underLexicon(bucket.nextLexicon, keys.lexicon, (): IndexEntry[] => []).push(entry);
+  const filed = (list: IndexEntry[]): void => {
+    if (list[list.length - 1] !== entry) list.push(entry);
+  };
+  for (const keys of seconds) {
+    for (const norm of keys.norms) filed(getOrAdd(bucket.nextNorm, norm, (): IndexEntry[] => []));
+    for (const stem of keys.stems) filed(getOrAdd(bucket.nextStem, stem, (): IndexEntry[] => []));
+    if (keys.lexicon) filed(underLexicon(bucket.nextLexicon, keys.lexicon, (): IndexEntry[] => []));
+  }
 }
 
-function fileInBucket(bucket: Bucket, entry: IndexEntry): void {
-  if (bucket.pending) bucket.pending.push(entry);
-  else file(bucket, entry); // compiled after the bucket was first used
+function fileInBucket(bucket: Bucket, start: Start): void {
+  if (bucket.pending) bucket.pending.push(start);
+  else file(bucket, start); // compiled after the bucket was first used
 }
 
 /** The buckets a word opens, remembered per word form: a word's form fixes its stem and its lexicons. */
@@ -152,28 +192,45 @@ export class PatternIndex {
     return serialise(this.compiled.values());
   }
 
+  /** Transitions of every pattern added so far: see MAX_PACK_SIZE. */
+  private size = 0;
+
   add(pattern: CompiledPattern): CompiledPattern {
-    for (const sequence of pattern.sequences) this.register({ pattern, sequence });
+    const size = this.size + sizeOf(pattern.automaton);
+    if (size > MAX_PACK_SIZE) {
+      throw new PatternError(
+        `pattern "${pattern.source}" takes the rule packs' patterns past a size of ${grouped(MAX_PACK_SIZE)} in all (see "Patterns" in the README); drop or simplify patterns`,
+      );
+    }
+    this.size = size;
+    this.register(pattern);
     // A sentence scanned before holds no matches of this pattern: scan it again.
     this.scanned.clear();
     return pattern;
   }
 
   /**
-   * File a sequence under what its first atom can match, and within that under
-   * its second atom's, so a word only tries sequences whose first two atoms can
-   * both match there (99% of one-level tries failed).
+   * File a pattern under what each of its first words can match, and within
+   * that under what its second word can match, so a word only tries patterns
+   * whose first two words can both match there (99% of one-level tries failed).
    */
-  private register(entry: IndexEntry): void {
-    const keys = keysOf(entry.sequence[0]!);
-    if (!keys) {
-      this.anywhere.push(entry);
-      return;
+  private register(pattern: CompiledPattern): void {
+    const entry: IndexEntry = { pattern, anywhere: false, scan: -1, from: 0, to: 0 };
+    const { atoms, nextStart, next } = pattern.automaton;
+    for (let e = nextStart[0]!; e < nextStart[1]!; e += 1) {
+      const state = next[e]!;
+      const keys = keysOf(atoms[state]!);
+      if (!keys) {
+        if (!entry.anywhere) this.anywhere.push(entry);
+        entry.anywhere = true;
+        continue;
+      }
+      this.bucketsOfWord.clear();
+      const start: Start = { entry, state };
+      for (const norm of keys.norms) fileInBucket(getOrAdd(this.byNorm, norm, newBucket), start);
+      for (const stem of keys.stems) fileInBucket(getOrAdd(this.byStem, stem, newBucket), start);
+      if (keys.lexicon) fileInBucket(underLexicon(this.byLexicon, keys.lexicon, newBucket), start);
     }
-    this.bucketsOfWord.clear();
-    for (const norm of keys.norms) fileInBucket(getOrAdd(this.byNorm, norm, newBucket), entry);
-    for (const stem of keys.stems) fileInBucket(getOrAdd(this.byStem, stem, newBucket), entry);
-    if (keys.lexicon) fileInBucket(underLexicon(this.byLexicon, keys.lexicon, newBucket), entry);
   }
 
   private bucketsAt(token: Token): Bucket[] {
@@ -211,50 +268,68 @@ export class PatternIndex {
     return result;
   }
 
+  private scans = 0;
+  private readonly matcher = new Matcher();
+
+  /**
+   * First the index marks, for each pattern, the first and last word it could
+   * start at; then each marked pattern is matched there and in between, one
+   * pattern at a time, so one memo serves all its starts.
+   */
   private scanWords(words: Token[]): Map<CompiledPattern, WordRange[]> {
-    const longest = new Map<CompiledPattern, number[]>();
-    const fillerRun = leadingFillers(words, this.fillers);
-    const tryEntry = (entry: IndexEntry, first: number): void => {
-      if (entry.pattern.anchoredStart && first > fillerRun) return;
-      const end = longestEnd(entry.sequence, 0, words, first, entry.pattern.anchoredEnd);
-      if (end <= first) return;
-      let ends = longest.get(entry.pattern);
-      if (!ends) longest.set(entry.pattern, (ends = []));
-      if ((ends[first] ?? -1) < end) ends[first] = end;
+    const scan = (this.scans += 1);
+    const marked: IndexEntry[] = [];
+    const mark = (entry: IndexEntry, first: number): void => {
+      if (entry.scan !== scan) {
+        entry.scan = scan;
+        entry.from = first;
+        marked.push(entry);
+      }
+      entry.to = first;
     };
-    const tryBucket = (bucket: Bucket, first: number): void => {
+    const markBucket = (bucket: Bucket, first: number): void => {
       if (bucket.pending) sortBucket(bucket);
-      for (const entry of bucket.rest) tryEntry(entry, first);
+      for (const entry of bucket.rest) mark(entry, first);
       const following = words[first + 1];
       if (!following) return;
-      for (const entry of bucket.nextNorm.get(following.norm) ?? NO_ENTRIES) tryEntry(entry, first);
-      for (const entry of bucket.nextStem.get(following.stem) ?? NO_ENTRIES) tryEntry(entry, first);
+      for (const entry of bucket.nextNorm.get(following.norm) ?? NO_ENTRIES) mark(entry, first);
+      for (const entry of bucket.nextStem.get(following.stem) ?? NO_ENTRIES) mark(entry, first);
       for (const { lexicon, value } of bucket.nextLexicon) {
-        if (inLexicon(lexicon, following)) for (const entry of value) tryEntry(entry, first);
+        if (inLexicon(lexicon, following)) for (const entry of value) mark(entry, first);
       }
     };
+    if (words.length > 0) for (const entry of this.anywhere) mark(entry, 0);
     for (let first = 0; first < words.length; first += 1) {
-      for (const bucket of this.bucketsAt(words[first]!)) tryBucket(bucket, first);
-      for (const entry of this.anywhere) tryEntry(entry, first);
+      for (const bucket of this.bucketsAt(words[first]!)) markBucket(bucket, first);
     }
+    const fillerRun = leadingFillers(words, this.fillers);
     const result = new Map<CompiledPattern, WordRange[]>();
-    for (const [pattern, ends] of longest) {
+    let budget = MAX_MATCHES_PER_WORD * words.length;
+    for (const entry of marked) {
+      if (budget <= 0) break;
+      const { pattern } = entry;
+      const from = entry.from;
+      // "^" may skip leading fillers ("So, well, what ..."), but need not.
+      const to = Math.min(entry.anywhere ? words.length - 1 : entry.to, pattern.anchoredStart ? fillerRun : Infinity);
+      this.matcher.begin(pattern.automaton, words, pattern.anchoredEnd);
+      // Many starts: every state at every word costs less than following each start.
+      const each = to - from >= pattern.automaton.longest ? this.matcher.longestEach(from, to) : null;
       const ranges: WordRange[] = [];
-      let next = 0;
-      for (let first = 0; first < ends.length; first += 1) {
-        const end = ends[first];
-        if (end === undefined || first < next) continue;
-        // "^" may skip leading fillers ("So, well, what ..."), but need not.
-        if (pattern.anchoredStart && first > fillerRun) break;
-        ranges.push({ first, last: end });
-        next = end;
+      for (let first = from; first <= to; first += 1) {
+        const last = each ? each[first - from]! : this.matcher.longestAt(first);
+        if (last <= first) continue;
+        ranges.push({ first, last });
         if (pattern.anchoredStart) break;
+        first = last - 1;
       }
       if (ranges.length) result.set(pattern, ranges);
+      budget -= ranges.length;
     }
     return result;
   }
 }
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
 
 /** One pattern on its own (tests, trace); the engine scans through a PatternIndex. */
 export function findMatches(pattern: CompiledPattern, words: Token[], lexicons: Lexicons): WordRange[] {

@@ -10,8 +10,9 @@
 //   x?          x is optional
 //   ^  $        start / end of the sentence (^ skips leading fillers such as "so", "well")
 //
-// It has no regular expressions, so a rule pack cannot make matching backtrack
-// catastrophically: the longest gap is four words and patterns are short.
+// It has no regular expressions and no repetition: a pattern compiles to a
+// small automaton without loops (see Automaton), and matching it is linear in
+// the sentence's length times the automaton's size, whatever the pattern.
 import { normalise, stemOf } from '../../tokens/analyse.js';
 import type { Lexicon, Lexicons } from '../lexicons.js';
 
@@ -26,13 +27,37 @@ export type Element =
   | { type: 'group'; alternatives: Element[][] }
   | { type: 'optional'; element: Element };
 
+/** What one word of a sentence is compared with: an element that is neither a group nor a gap nor optional. */
+export type Atom = Extract<Element, { type: 'word' | 'words' | 'prefix' | 'stem' | 'lexicon' | 'any' }>;
+
+/**
+ * A pattern as a position automaton (Glushkov's construction). State 0 is the
+ * start; state p >= 1 means "the word just read matched atoms[p]", and the
+ * states that may read the next word are next[nextStart[p]] up to
+ * next[nextStart[p + 1]]. There are no empty moves and no loops, so a match is
+ * at most `longest` words long and each state is tried once per word.
+ */
+export interface Automaton {
+  /** atoms[0] is unused: the start state reads no word */
+  atoms: readonly Atom[];
+  accepting: Uint8Array;
+  nextStart: Int32Array;
+  next: Int32Array;
+  longest: number;
+}
+
 export interface CompiledPattern {
   source: string;
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  /** every way the pattern can be spelled out: atoms and gaps, no groups */
-  sequences: Element[][];
+  automaton: Automaton;
 }
+
+/**
+ * An automaton's states plus transitions. Matching one word costs at most a
+ * step per state and per transition, so this is what the pack cap counts.
+ */
+export const sizeOf = (automaton: Automaton): number => automaton.atoms.length + automaton.next.length;
 
 export class PatternError extends Error {}
 
@@ -122,27 +147,115 @@ export function compilePattern(source: string, lexicons: Lexicons): CompiledPatt
   };
 
   const alternatives = parseAlternatives(null);
-  if (expand(alternatives, source).some((sequence) => sequence.every((element) => element.type === 'gap'))) {
-    throw new PatternError(`pattern "${source}" can match nothing at all`);
-  }
-  return { source, anchoredStart, anchoredEnd, sequences: expand(alternatives, source) };
+  if (gapsOnly(alternatives)) throw new PatternError(`pattern "${source}" can match nothing at all`);
+  return { source, anchoredStart, anchoredEnd, automaton: automatonOf(alternatives) };
 }
 
-const MAX_SEQUENCES = 2048;
-
-/** Spell out groups and optionals into flat sequences, so matching never recurses into structure. */
-function expand(alternatives: Element[][], source: string): Element[][] {
-  const spell = (sequence: Element[]): Element[][] => {
-    let prefixes: Element[][] = [[]];
-    for (const element of sequence) {
-      const choices =
-        element.type === 'group' ? element.alternatives.flatMap(spell) : element.type === 'optional' ? [[], ...spell([element.element])] : [[element]];
-      const next: Element[][] = [];
-      for (const prefix of prefixes) for (const choice of choices) next.push(choice.length ? prefix.concat(choice) : prefix);
-      if (next.length > MAX_SEQUENCES) throw new PatternError(`pattern "${source}" has too many combinations; split it into several patterns`);
-      prefixes = next;
+/**
+ * Whether some way of spelling the pattern out is gaps alone (`...`, `a? ...`):
+ * it would match any few words. An element can be spelled empty (`x?`) or as
+ * gaps only, or neither.
+ */
+function gapsOnly(alternatives: Element[][]): boolean {
+  const kinds = (element: Element): { empty: boolean; gaps: boolean } => {
+    switch (element.type) {
+      case 'gap':
+        return { empty: false, gaps: true };
+      case 'optional':
+        return { empty: true, gaps: kinds(element.element).gaps };
+      case 'group': {
+        const all = element.alternatives.map(sequenceKinds);
+        return { empty: all.some((kind) => kind.empty), gaps: all.some((kind) => kind.gaps) };
+      }
+      default:
+        return { empty: false, gaps: false };
     }
-    return prefixes;
   };
-  return alternatives.flatMap(spell).filter((sequence) => sequence.length > 0);
+  const sequenceKinds = (sequence: Element[]): { empty: boolean; gaps: boolean } => {
+    const all = sequence.map(kinds);
+    return { empty: all.every((kind) => kind.empty), gaps: all.every((kind) => kind.empty || kind.gaps) && all.some((kind) => kind.gaps) };
+  };
+  return alternatives.some((sequence) => sequenceKinds(sequence).gaps);
+}
+
+/** The longest gap (`...`), in words. */
+export const MAX_GAP = 4;
+const ANY: Atom = { type: 'any' };
+
+/**
+ * Glushkov's construction: one state per atom occurrence, joined where one atom
+ * can follow another. A gap is four optional wildcards, each after the last.
+ * Nesting is bounded by MAX_ELEMENTS, so the recursion is too.
+ */
+export function automatonOf(alternatives: Element[][]): Automaton {
+  const atoms: Atom[] = [ANY];
+  const follow: Set<number>[] = [new Set()];
+  interface Part {
+    first: number[];
+    last: number[];
+    nullable: boolean;
+  }
+  const position = (atom: Atom): number => {
+    follow.push(new Set());
+    return atoms.push(atom) - 1;
+  };
+  const join = (from: readonly number[], to: readonly number[]): void => {
+    for (const p of from) for (const q of to) follow[p]!.add(q);
+  };
+  const sequence = (parts: Part[]): Part => {
+    const result: Part = { first: [], last: [], nullable: true };
+    for (const part of parts) {
+      join(result.last, part.first);
+      if (result.nullable) result.first.push(...part.first);
+      result.last = part.nullable ? [...result.last, ...part.last] : part.last;
+      result.nullable &&= part.nullable;
+    }
+    return result;
+  };
+  const choice = (parts: Part[]): Part => ({
+    first: parts.flatMap((part) => part.first),
+    last: parts.flatMap((part) => part.last),
+    nullable: parts.some((part) => part.nullable),
+  });
+  const build = (element: Element): Part => {
+    switch (element.type) {
+      case 'group':
+        return choice(element.alternatives.map((alternative) => sequence(alternative.map(build))));
+      case 'optional':
+        return { ...build(element.element), nullable: true };
+      case 'gap': {
+        const steps = Array.from({ length: MAX_GAP }, () => position(ANY));
+        for (let i = 1; i < steps.length; i += 1) follow[steps[i - 1]!]!.add(steps[i]!);
+        return { first: [steps[0]!], last: steps, nullable: true };
+      }
+      default: {
+        const at = position(element);
+        return { first: [at], last: [at], nullable: false };
+      }
+    }
+  };
+  const whole = choice(alternatives.map((alternative) => sequence(alternative.map(build))));
+  join([0], whole.first);
+  const accepting = new Uint8Array(atoms.length);
+  for (const p of whole.last) accepting[p] = 1;
+  return packed(atoms, follow, accepting);
+}
+
+/** An automaton from its atoms, successor sets and accepting states. */
+export function packed(atoms: Atom[], follow: readonly Iterable<number>[], accepting: Uint8Array): Automaton {
+  const nextStart = new Int32Array(atoms.length + 1);
+  const next: number[] = [];
+  for (let p = 0; p < atoms.length; p += 1) {
+    nextStart[p] = next.length;
+    for (const q of follow[p]!) next.push(q);
+  }
+  nextStart[atoms.length] = next.length;
+  // States are numbered left to right and every move goes rightwards, so one backward pass finds the longest match.
+  const span = new Int32Array(atoms.length);
+  for (let p = atoms.length - 1; p >= 0; p -= 1) {
+    let most = 0;
+    for (let e = nextStart[p]!; e < nextStart[p + 1]!; e += 1) most = Math.max(most, span[next[e]!]!);
+    span[p] = (p === 0 ? 0 : 1) + most;
+  }
+  return { atoms, accepting, nextStart, next: Int32Array.from(next), longest: span[0]! };
 }

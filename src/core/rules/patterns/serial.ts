@@ -1,15 +1,16 @@
 // The build's store of compiled patterns: what a cold start reads instead of
 // parsing and expanding every pattern of the built-in pack again.
 import type { Lexicons } from '../lexicons.js';
-import type { CompiledPattern, Element } from './parse.js';
+import { packed, type Atom, type CompiledPattern } from './parse.js';
 
 /**
  * Compiled patterns as stored by the build. Each distinct atom is written once,
- * as a short string (a tag and its text), and sequences are lists of indexes
- * into that table: expanded groups repeat the same atoms thousands of times, and
- * numbers parse faster than strings at start-up.
+ * as a short string (a tag and its text), and automata name atoms by their
+ * index in that table: numbers parse faster than strings at start-up.
  */
 export interface SerialPatterns {
+  /** what the automata are stored as: a store of another shape is compiled afresh */
+  shape: typeof SHAPE;
   atoms: string[];
   patterns: Record<string, SerialPattern>;
 }
@@ -17,12 +18,19 @@ export interface SerialPatterns {
 export interface SerialPattern {
   anchoredStart: boolean;
   anchoredEnd: boolean;
-  sequences: number[][];
+  /** the atom of each state after the start */
+  atoms: number[];
+  accepting: number[];
+  /** the states each state may go to next, as in Automaton */
+  nextStart: number[];
+  next: number[];
 }
 
-export const NO_SERIAL_PATTERNS: SerialPatterns = { atoms: [], patterns: {} };
+const SHAPE = 'glushkov-1';
 
-function encode(element: Element): string {
+export const NO_SERIAL_PATTERNS: SerialPatterns = { shape: SHAPE, atoms: [], patterns: {} };
+
+function encode(element: Atom): string {
   switch (element.type) {
     case 'word':
       return `w${element.norm}`;
@@ -36,14 +44,10 @@ function encode(element: Element): string {
       return `l${element.name}`;
     case 'any':
       return '*';
-    case 'gap':
-      return '.';
-    default:
-      throw new Error(`a compiled pattern holds no ${element.type}`);
   }
 }
 
-function decode(code: string, lexicons: Lexicons): Element | null {
+function decode(code: string, lexicons: Lexicons): Atom | null {
   const text = code.slice(1);
   switch (code[0]) {
     case 'w':
@@ -58,28 +62,24 @@ function decode(code: string, lexicons: Lexicons): Element | null {
       const lexicon = lexicons.get(text);
       return lexicon ? { type: 'lexicon', name: text, lexicon } : null;
     }
-    case '*':
-      return { type: 'any' };
     default:
-      return { type: 'gap' };
+      return { type: 'any' };
   }
 }
 
 /** A stored pattern, or null when it no longer fits the pack (a lexicon is gone): compile afresh. */
-function revive(source: string, stored: SerialPattern, atom: (index: number) => Element | null): CompiledPattern | null {
-  const sequences: Element[][] = [];
-  for (const indexes of stored.sequences) {
-    const elements: Element[] = [];
-    for (const index of indexes) {
-      const element = atom(index);
-      if (!element) return null;
-      elements.push(element);
-    }
-    sequences.push(elements);
+function revive(source: string, stored: SerialPattern, atom: (index: number) => Atom | null): CompiledPattern | null {
+  const atoms: Atom[] = [{ type: 'any' }];
+  for (const index of stored.atoms) {
+    const element = atom(index);
+    if (!element) return null;
+    atoms.push(element);
   }
-  return { source, anchoredStart: stored.anchoredStart, anchoredEnd: stored.anchoredEnd, sequences };
+  const accepting = new Uint8Array(atoms.length);
+  for (const state of stored.accepting) accepting[state] = 1;
+  const follow = atoms.map((_, state) => stored.next.slice(stored.nextStart[state], stored.nextStart[state + 1]));
+  return { source, anchoredStart: stored.anchoredStart, anchoredEnd: stored.anchoredEnd, automaton: packed(atoms, follow, accepting) };
 }
-
 
 /**
  * Stored patterns revived against a pack's lexicons. Each stored atom is decoded
@@ -87,14 +87,14 @@ function revive(source: string, stored: SerialPattern, atom: (index: number) => 
  * cold start would otherwise allocate and collect.
  */
 export class StoredPatterns {
-  private readonly decoded: (Element | null | undefined)[] = [];
+  private readonly decoded: (Atom | null | undefined)[] = [];
 
   constructor(
     private readonly stored: SerialPatterns,
     private readonly lexicons: Lexicons,
   ) {}
 
-  private readonly atom = (index: number): Element | null => {
+  private readonly atom = (index: number): Atom | null => {
     let element = this.decoded[index];
     if (element === undefined) {
       const code = this.stored.atoms[index];
@@ -106,6 +106,7 @@ export class StoredPatterns {
   /** The stored pattern for `source`, or null when there is none or it no longer fits the pack. */
   revive(source: string): CompiledPattern | null {
     const patterns = this.stored.patterns;
+    if (this.stored.shape !== SHAPE) return null;
     return Object.hasOwn(patterns, source) ? revive(source, patterns[source]!, this.atom) : null;
   }
 }
@@ -114,19 +115,23 @@ export class StoredPatterns {
 export function serialise(compiled: Iterable<CompiledPattern>): SerialPatterns {
   const atoms: string[] = [];
   const indexOf = new Map<string, number>();
-  const index = (element: Element): number => {
+  const index = (element: Atom): number => {
     const code = encode(element);
     let at = indexOf.get(code);
     if (at === undefined) indexOf.set(code, (at = atoms.push(code) - 1));
     return at;
   };
   const patterns: Record<string, SerialPattern> = {};
-  for (const pattern of compiled) {
-    patterns[pattern.source] = {
-      anchoredStart: pattern.anchoredStart,
-      anchoredEnd: pattern.anchoredEnd,
-      sequences: pattern.sequences.map((sequence) => sequence.map(index)),
+  for (const { source, anchoredStart, anchoredEnd, automaton } of compiled) {
+    const states = automaton.atoms.map((_, state) => state);
+    patterns[source] = {
+      anchoredStart,
+      anchoredEnd,
+      atoms: automaton.atoms.slice(1).map(index),
+      accepting: states.filter((state) => automaton.accepting[state]),
+      nextStart: [...automaton.nextStart],
+      next: [...automaton.next],
     };
   }
-  return { atoms, patterns };
+  return { shape: SHAPE, atoms, patterns };
 }
