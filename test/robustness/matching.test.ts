@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_PACK_SIZE } from '../../src/core/rules/patterns/index.js';
 import { expectClean, run } from './helpers.js';
-import { filling, HOSTILE_PACKS, patternSize, writePack } from './hostile-packs.js';
+import { BUILTIN_ALLOWANCE, filling, HOSTILE_PACKS, patternSize, writePack } from './hostile-packs.js';
+import { builtinPack } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rapport-matching-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -20,6 +21,10 @@ function checkCompletes(rules: string, reply: string): void {
 }
 
 describe('hostile patterns within the caps', () => {
+  it('leaves the room the hostile packs take beside the built-in pack', async () => {
+    expect((await builtinPack()).patterns.totalSize).toBeLessThanOrEqual(BUILTIN_ALLOWANCE);
+  });
+
   // Backtracking tried every spelling of every pattern at every word: 100 s for 3,000 characters of the first.
   for (const [i, hostile] of HOSTILE_PACKS.entries()) {
     it(`${hostile.name} checks the longest reply`, { timeout: 30_000 }, () => {

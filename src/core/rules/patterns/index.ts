@@ -16,7 +16,7 @@ const FILLERS = RESERVED.fillers;
 
 /**
  * The size (see sizeOf) of all the patterns of the packs in use, together: the built-in pack's
- * is 13,988. Matching costs at most the size per word of the reply, whatever the patterns, so
+ * is about 16,500. Matching costs at most the size per word of the reply, whatever the patterns, so
  * this bounds a check: packs at the cap check a 20,000-character reply in about a second.
  */
 export const MAX_PACK_SIZE = 35_000;
@@ -194,6 +194,11 @@ export class PatternIndex {
 
   /** Transitions of every pattern added so far: see MAX_PACK_SIZE. */
   private size = 0;
+
+  /** How much of MAX_PACK_SIZE the patterns so far take. */
+  get totalSize(): number {
+    return this.size;
+  }
 
   add(pattern: CompiledPattern): CompiledPattern {
     const size = this.size + sizeOf(pattern.automaton);
