@@ -155,7 +155,20 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     }
   }
 
+  // A sentence that also carries a fault, or is coded as advice, a directive or reassurance ("You're young, you'll
+  // meet someone else"), is not credited: the rewrite would hand the draft's problem back.
+  const faulted = new Set(
+    hits
+      .filter(({ rule }) => rule.definition.kind === 'issue' || rule.definition.behaviours?.some((code) => code === 'advice' || code === 'directive' || code === 'reassurance'))
+      .map(({ match }) => planAt(match.start)),
+  );
   // The draft's own questions that are left: several closed ones become one open one; a safety question stays first in line.
+  // A question that carries a fault of its own ("Would you be willing to only call when it's a real emergency?") is not the one to end on.
+  for (const plan of plans) {
+    if (plan.fate === 'keep' && plan.sentence.isQuestion && faulted.has(plan) && !asksAboutSafety(plan.tokens, words) && hits.some(({ rule, match }) => planAt(match.start) === plan && rule.definition.kind === 'issue' && (rule.definition.cap !== undefined || rule.definition.fix?.strategy === 'drop' || rule.definition.behaviours?.includes('directive') === true))) {
+      drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end), 6)}”, which asks for what the draft should not`);
+    }
+  }
   const draftQuestions = plans.filter((plan) => plan.fate === 'keep' && plan.sentence.isQuestion);
   if (stacked && draftQuestions.length > 1 && !draftQuestions.some((plan) => asksAboutSafety(plan.tokens, words))) {
     const open = draftQuestions.find((plan) => isOpenQuestion(plan.tokens));
@@ -179,7 +192,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   // Sentences that acknowledge the client (the validation strengths): kept where others go.
   const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
   // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
-  const credited = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength').map(({ match }) => planAt(match.start)));
+  const credited = new Set(hits.filter(({ rule, match }) => rule.definition.kind === 'strength' && !faulted.has(planAt(match.start))).map(({ match }) => planAt(match.start)));
   // Sentences coded as a reflection (the coding rules' behaviours), the way MITI coders see them.
   const reflective = new Set(hits.filter(({ rule }) => rule.definition.behaviours?.some((code) => code.startsWith('reflection'))).map(({ match }) => planAt(match.start)));
   for (const plan of plans) plan.valued = warm.has(plan) || reflective.has(plan);

@@ -131,6 +131,14 @@ describe('harm removed, not rephrased', () => {
     expect(rewriteOf(reply, client)).not.toMatch(harm);
   });
 
+  it.each([
+    ['Fourteen is a great age for a dog. At least he had a long life.', 'My dog died yesterday. He was 14.', /great age/],
+    ['Chemo has come a long way. Ask your oncologist about cold caps.', "I'm terrified about my chemo starting next week.", /long way/],
+    ["You're young, you'll meet someone else in no time.", 'My girlfriend left me last week.', /meet someone else/],
+  ])('keeps nothing of “%s” that no strength credits or that carries its own fault', (reply, client, kept) => {
+    expect(rewriteOf(reply, client)).not.toMatch(kept);
+  });
+
   it('never turns a prescription into a question', () => {
     const text = rewriteOf('You have to stay positive.', 'The scan results were not what we hoped for.');
     expect(text).not.toMatch(/positive/);
@@ -164,6 +172,33 @@ const CORPUS: [string, string][] = [
   ['Why are you so worried about what they think?', "I'm worried my new colleagues think I'm useless."],
   ["Don't be silly, everyone gets nervous.", "I'm nervous about my first day at college."],
 ];
+
+describe('a reply a supervisor would accept', () => {
+  it('ends on one open question when the draft asked none', () => {
+    const text = rewriteOf('Everything happens for a reason.', 'I was passed over for promotion again.');
+    expect(text).toMatch(/promotion/);
+    expect(text).toMatch(/\?$/);
+    expect(text.match(/\?/g)).toHaveLength(1);
+  });
+
+  it('asks for the client’s own ideas, not permission to share “one idea about doing that”', () => {
+    expect(rewriteOf('Did you do your breathing? You should always do that.', 'I had a panic attack on the bus.')).not.toMatch(/idea about doing/);
+  });
+
+  it('gives a subject back to a client who left it out', () => {
+    expect(rewriteOf('Plenty more fish in the sea!', 'Broke up with my partner of seven years.')).toMatch(/you broke up with your partner/i);
+  });
+
+  it('asks about safety whenever the judgment hears a disclosure, even one its own phrase lists miss', () => {
+    expect(rewriteOf('Have you been down the Legion lately?', "I don't see the point in going on anymore.")).toMatch(/safe|ending your life|suicide|killing yourself/);
+  });
+
+  it('does not ask back what the client has already said outright', () => {
+    const text = rewriteOf("Oh no, don't say that. Things will look better in the morning.", "I've been thinking about killing myself.");
+    expect(text.match(/killing yourself/g) ?? []).toHaveLength(1);
+    expect(text).toMatch(/\?$/);
+  });
+});
 
 describe('well-formed and varied across a corpus', () => {
   const rewrites = CORPUS.map(([reply, client]) => ({ reply, client, text: rewriteOf(reply, client) }));
