@@ -1,6 +1,6 @@
 // What `rapport batch` reads: files as given, folders (their transcript files), globs the shell
 // left unexpanded (quoted), and `-` for standard input.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { formatFromName } from '../readers/transcripts/index.js';
 
@@ -37,7 +37,20 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
-function walk(dir: string, files: string[]): void {
+/** A folder's identity on disk, so a link back up (`d/up -> ..`) or to itself (`d/self -> .`) is walked once. */
+function identity(path: string): string | null {
+  try {
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+function walk(dir: string, files: string[], visited = new Set<string>()): void {
+  const id = identity(dir);
+  if (id === null || visited.has(id)) return;
+  visited.add(id);
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -53,7 +66,7 @@ function walk(dir: string, files: string[]): void {
     } catch {
       continue;
     }
-    if (isDir) walk(path, files);
+    if (isDir) walk(path, files, visited);
     else files.push(path);
   }
 }
@@ -66,9 +79,16 @@ function walk(dir: string, files: string[]): void {
 export function expandInputs(args: readonly string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
+  // The same file reached twice (by a link, or named and inside a named folder) is scored once, under the first name.
   const add = (path: string): void => {
-    if (!seen.has(path)) {
-      seen.add(path);
+    let key = path;
+    try {
+      key = path === '-' ? path : realpathSync(path);
+    } catch {
+      // reported when read
+    }
+    if (!seen.has(key)) {
+      seen.add(key);
       out.push(path);
     }
   };
@@ -80,7 +100,10 @@ export function expandInputs(args: readonly string[]): string[] {
     if (existsSync(arg) && statSync(arg).isDirectory()) {
       const files: string[] = [];
       walk(arg, files);
-      files.filter((file) => formatFromName(file) !== null).forEach(add);
+      const transcripts = files.filter((file) => formatFromName(file) !== null);
+      // An empty folder is kept as given: reading it reports that it holds no transcripts.
+      if (transcripts.length === 0) add(arg);
+      else transcripts.forEach(add);
       continue;
     }
     if (!existsSync(arg) && GLOB_CHARS.test(arg)) {

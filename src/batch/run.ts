@@ -77,7 +77,7 @@ function describeReadError(error: unknown): { line: number | null; message: stri
   if (error instanceof InputError) return { line: error.line, message: error.message.replace(/^[^:]*:(?:\d+:)*\s*/, '') };
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return { line: null, message: 'no such file' };
-  if (code === 'EISDIR') return { line: null, message: 'is a folder, not a file' };
+  if (code === 'EISDIR') return { line: null, message: 'a folder with no transcript files in it (.txt, .csv, .tsv, .jsonl, .json, .vtt, .md)' };
   if (code === 'EACCES' || code === 'EPERM') return { line: null, message: 'cannot read this file (permission denied)' };
   if (code) return { line: null, message: `cannot read this file (${code})` };
   throw error;
@@ -196,8 +196,12 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
       await submit(chunk);
       chunk = [];
       progress.bytes = before + (sizes[fileIndex] ?? progress.bytes - before);
-      if (!anyTurn) options.onNotice?.(`${source}: no turns found (the file is empty or has no speaker-labelled lines)`);
-      else if (counsellorSeen === 0) {
+      if (!anyTurn) {
+        // Nothing to score is bad input, as the README promises (exit 2), not a quiet success.
+        const empty = { source, line: null, message: 'no turns found (the file is empty or has no speaker-labelled lines)' };
+        errors.push(empty);
+        options.onError?.(empty);
+      } else if (counsellorSeen === 0) {
         const named = options.counsellor && options.counsellor.length > 0;
         options.onNotice?.(
           `${source}: no counsellor turns found (speakers: ${[...speakers].join(', ')}); ${named ? 'check the --counsellor names' : 'name the counsellor with --counsellor NAME'}`,

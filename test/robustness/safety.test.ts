@@ -53,8 +53,11 @@ describe('nothing lost', () => {
     }
   });
 
-  it('Ctrl-C during batch --format jsonl: every line received is complete JSON', async () => {
-    const csv = join(tmp, 'big.csv');
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s during batch --format jsonl: every line received is complete JSON, and the exit code names the signal', async (signal, exitCode) => {
+    const csv = join(tmp, `big-${signal}.csv`);
     bigCsv(csv, 20_000);
     const child = spawn(process.execPath, [BIN, 'batch', csv, '--format', 'jsonl', '--jobs', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -64,18 +67,31 @@ describe('nothing lost', () => {
     const code = await new Promise<number | null>((resolve) => {
       child.stdout.on('data', (chunk) => {
         out += chunk;
-        if (out.includes('\n') && !child.killed) child.kill('SIGINT');
+        if (out.includes('\n') && !child.killed) child.kill(signal);
       });
       child.on('close', (status) => resolve(status));
     });
     clearTimeout(killer);
-    expect(code).not.toBeNull();
+    expect(code).toBe(exitCode);
     expect(stderr).not.toMatch(/^\s+at /m);
     const lines = out.split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(40_000);
     for (const line of lines) expect(JSON.parse(line).schemaVersion).toBe(1);
+  });
+
+  it('--jobs: a number of threads beyond the cores is capped; anything but a whole number is a usage error', () => {
+    const csv = join(tmp, 'one.csv');
+    writeFileSync(csv, 'transcript,speaker,text\nt,client,I feel stuck.\nt,counsellor,You feel stuck.\n');
+    const many = run(['batch', csv, '--format', 'jsonl', '--jobs', '99999999999999999999']);
+    expect(many.status).toBe(0);
+    expect(JSON.parse(many.stdout.trim()).schemaVersion).toBe(1);
+    for (const bad of ['-1', '1.5', 'lots']) {
+      const result = run(['batch', csv, '--jobs', bad]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/--jobs takes a number/);
+    }
   });
 
   it('a 30 MB transcript is scored by batch in bounded memory', () => {

@@ -19,6 +19,7 @@ import { UsageError } from '../../io/errors.js';
 import { emit, refuseInputs } from '../../io/output.js';
 import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { packOptions as packOptionsOf, useColour } from '../setup.js';
@@ -49,7 +50,8 @@ interface BatchOptions extends CommonOptions {
 }
 
 function threadsFor(jobs: string, files: string[]): number {
-  if (jobs !== 'auto') return Number(jobs);
+  // More helpers than cores only queue for them, each with its own heap: --jobs 1000 took 5 GB for one turn.
+  if (jobs !== 'auto') return Math.min(Number(jobs), availableParallelism());
   if (files.includes('-')) return 0;
   let bytes = 0;
   for (const file of files) {
@@ -89,7 +91,7 @@ function keepHeapNearLiveSize(): void {
 
 async function run(args: string[], options: BatchOptions): Promise<void> {
   if (args.length === 0) throw new UsageError('give transcript files, folders or globs to score (or - for standard input)');
-  if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads or "auto", not "${options.jobs}"`);
+  if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads (more than one per core counts as one per core) or "auto", not "${options.jobs}"`);
   keepHeapNearLiveSize();
   const files = expandInputs(args);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
@@ -115,13 +117,16 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   }
   // Ctrl-C stops scoring at the next chunk and lets what was written drain, so
   // streamed output ends on a whole line; a second Ctrl-C leaves at once.
-  let stopping = false;
-  const interrupted = (): void => {
-    if (stopping) process.exit(130);
-    stopping = true;
+  // The exit code says which signal stopped the run, as a shell's would: 130 for SIGINT, 143 for SIGTERM.
+  let stopping: 130 | 143 | null = null;
+  const interrupt = (code: 130 | 143) => (): void => {
+    if (stopping !== null) process.exit(code);
+    stopping = code;
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  const onInt = interrupt(130);
+  const onTerm = interrupt(143);
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
 
   // Which transcripts do not look English, told once at the end (the rules are English). Per file,
   // per transcript: the sample so far, or null once it has settled on English.
@@ -157,7 +162,7 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
       },
       onFlush: async () => {
         await sink?.flush();
-        if (stopping) throw new Interrupted();
+        if (stopping !== null) throw new Interrupted();
       },
       onError: (error) => say(formatError(error)),
       onNotice: (message) => say(message),
@@ -166,13 +171,13 @@ async function run(args: string[], options: BatchOptions): Promise<void> {
   } catch (error) {
     sink?.abort();
     if (!(error instanceof Interrupted)) throw error;
-    process.exitCode = 130;
+    process.exitCode = stopping ?? 130;
     return;
   } finally {
     bar.clear();
     await scorer.close();
-    process.off('SIGINT', interrupted);
-    process.off('SIGTERM', interrupted);
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
   }
 
   const { results, errors, lowestMean, means } = outcome;
