@@ -1,14 +1,14 @@
 // .rapportrc.yaml: found upward from the working directory as far as the
 // project root, or named with --config. Unknown keys are errors, so a typo
 // never silently does nothing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
+import { readBounded } from './input.js';
 import { noteInput } from './output.js';
 import { yamlProblem } from '../core/limits.js';
 
-const MAX_CONFIG_BYTES = 2 * 1024 * 1024;
 
 export const CONFIG_NAMES = ['.rapportrc.yaml', '.rapportrc.yml', 'rapport.config.yaml'] as const;
 
@@ -98,11 +98,11 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
   let content: string;
   noteInput(file);
   try {
-    content = readFileSync(file, 'utf8');
-  } catch {
+    // A config is a few lines; a huge one is a mistake or an attack on the YAML parser.
+    content = readBounded(file, 'config').toString('utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(file, 'cannot read this config file');
   }
-  // A config is a few lines; a huge one is a mistake or an attack on the YAML parser.
-  if (content.length > MAX_CONFIG_BYTES) throw new InputError(file, `config file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB`);
   return parseConfig(content, file);
 }

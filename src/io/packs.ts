@@ -9,6 +9,7 @@ import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type
 import type { SerialPatterns } from '../core/rules/patterns/serial.js';
 import { knownStems, primeStems } from '../core/tokens/analyse.js';
 import { InputError } from './errors.js';
+import { readBounded } from './input.js';
 import { noteInput } from './output.js';
 import { pushAll } from '../core/lists.js';
 
@@ -89,8 +90,9 @@ async function parsePackDir(dir: string): Promise<PackSource> {
     let content: string;
     noteInput(file);
     try {
-      content = readFileSync(file, 'utf8');
-    } catch {
+      content = readBounded(file, 'rules').toString('utf8');
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(displayName(file), error.message.replace(/^[^:]*: /, ''));
       throw new InputError(displayName(file), 'cannot read this rule file');
     }
     return parseRuleFile(content, displayName(file));

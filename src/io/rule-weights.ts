@@ -56,6 +56,6 @@ export function writeWeights(pack: CompiledPack, weights: ReadonlyMap<string, nu
   }
   // The built-in pack's files are named from the package root (the build stores them so); others from where rapport runs.
   const located = (file: string): string => (existsSync(file) ? file : join(PACKAGE_ROOT, file));
-  for (const [file, forFile] of byFile) replaceFile(located(file), setWeights(readTextFile(located(file)), forFile, file));
+  for (const [file, forFile] of byFile) replaceFile(located(file), setWeights(readTextFile(located(file), 'rules'), forFile, file));
   return [...byFile.keys()];
 }

@@ -1,7 +1,8 @@
 // `rapport rules validate`: every problem of a rule pack in one run, in plain words, each at its
 // file, line and column. Loading a pack for scoring stops at the first problem; a rule author
 // fixing a pack wants the whole list.
-import { readFileSync } from 'node:fs';
+import { InputError } from './errors.js';
+import { readBounded } from './input.js';
 import { relative } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
@@ -111,9 +112,10 @@ function checkFile(path: string): FileCheck {
   let content: string;
   noteInput(path);
   try {
-    content = readFileSync(path, 'utf8');
-  } catch {
-    problems.push({ file, line: 1, column: 1, ruleId: null, message: 'cannot read this rule file' });
+    content = readBounded(path, 'rules').toString('utf8');
+  } catch (error) {
+    const message = error instanceof InputError ? error.message.replace(/^[^:]*: /, '') : 'cannot read this rule file';
+    problems.push({ file, line: 1, column: 1, ruleId: null, message });
     return none;
   }
   // The loader's own reading comes first: its limits (size, aliases) hold here too, and a file it

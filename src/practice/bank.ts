@@ -1,9 +1,10 @@
 // Reading the scenario bank from disk: the built-in files in rules/scenarios/
 // plus any the user adds with --scenarios (folders or single files). Every
 // problem is a one-line UsageError naming file:line:col (exit 2).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UsageError } from '../io/errors.js';
+import { InputError, UsageError } from '../io/errors.js';
+import { readBounded } from '../io/input.js';
 import { BUILTIN_RULES } from '../io/packs.js';
 import { DIFFICULTIES, mergeScenarios, parseScenarioFile, ScenarioError, SETTINGS, type Difficulty, type Scenario, type Setting } from './scenarios.js';
 
@@ -41,8 +42,9 @@ function parseFile(file: string): Scenario[] {
   const name = displayName(file);
   let content: string;
   try {
-    content = readFileSync(file, 'utf8');
-  } catch {
+    content = readBounded(file, 'rules').toString('utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(name, error.message.replace(/^[^:]*: /, ''));
     throw new UsageError(`${name}: cannot read this scenario file`);
   }
   return parseScenarioFile(content.replace(/^\uFEFF/, ''), name);

@@ -150,7 +150,8 @@ describe('what each kind of bad input gives', () => {
     writeFileSync(csv, `speaker,text\nclient,hello\ntherapist,${line}\n`);
     const checked = run(['check', '--file', reply]);
     expectClean(checked, [2]);
-    expect(checked.stderr).toMatch(/too long to score/);
+    // A reply file is refused while it is read, at 1 MiB: long before it could be scored.
+    expect(checked.stderr).toMatch(/larger than 1 MiB, the most rapport reads as a reply/);
     const batch = run(['batch', transcript, '--format', 'jsonl']);
     expectClean(batch, [2]);
     expect(batch.stderr).toMatch(/huge\.txt:2: .*too long to score/);

@@ -26,8 +26,8 @@ interface CheckOptions extends CommonOptions {
 
 async function readReply(words: string[], options: CheckOptions): Promise<{ text: string; inputs: string[] }> {
   if (options.file && words.length) throw new UsageError('give the reply as words or with --file, not both');
-  if (options.file) return { text: options.file === '-' ? await readStdin() : readTextFile(options.file), inputs: [options.file] };
-  if (words.length === 0 || (words.length === 1 && words[0] === '-')) return { text: await readStdin(), inputs: [] };
+  if (options.file) return { text: options.file === '-' ? await readStdin('reply') : readTextFile(options.file, 'reply'), inputs: [options.file] };
+  if (words.length === 0 || (words.length === 1 && words[0] === '-')) return { text: await readStdin('reply'), inputs: [] };
   return { text: words.join(' '), inputs: [] };
 }
 
@@ -38,7 +38,7 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
   if (text.trim() === '') throw new UsageError('the reply is empty: there is nothing to score');
   const tooLong = replyTooLong(text);
   if (tooLong) throw new UsageError(tooLong);
-  const client = options.clientFile ? readTextFile(options.clientFile) : (options.client ?? null);
+  const client = options.clientFile ? readTextFile(options.clientFile, 'reply') : (options.client ?? null);
   noteLanguage(text);
   const assessment = critiqueReply(pack, text, client);
   // Hiding issues below a level changes what is shown, never the score.

@@ -75,7 +75,7 @@ async function run(file: string, options: EvalOptions): Promise<void> {
     throw error;
   }
   const { pack } = await setup(options);
-  const content = file === '-' ? await readStdin() : readTextFile(file);
+  const content = file === '-' ? await readStdin('eval') : readTextFile(file, 'eval');
   const name = file === '-' ? '(stdin)' : file;
   try {
     if (options.layout === 'calibration' || (options.layout === 'auto' && isCalibrationFile(file))) {

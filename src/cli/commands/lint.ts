@@ -49,7 +49,7 @@ function version(): string {
 }
 
 function readBaseline(file: string): Baseline {
-  const content = readTextFile(file);
+  const content = readTextFile(file, 'baseline');
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -83,7 +83,7 @@ function counsellorLabels(lintConfig: NonNullable<Config['lint']>, options: Lint
 /** Standard input (`lint -`), named by --stdin-filename so its extension picks the reader. */
 async function lintStdin(pack: CompiledPack, options: LintOptions, lintOptions: Parameters<typeof lintContent>[4]): Promise<FileResult> {
   const name = options.stdinFilename ?? '<stdin>';
-  return lintContent(pack, await readStdin(), name, name, lintOptions);
+  return lintContent(pack, await readStdin('lint'), name, name, lintOptions);
 }
 
 async function run(paths: string[], options: LintOptions): Promise<void> {
@@ -125,7 +125,7 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
     try {
       const lines = changed ? changed(path) : 'all';
       if (lines !== 'all' && lines.size === 0) continue;
-      const content = readTextFile(path);
+      const content = readTextFile(path, 'lint');
       files.push(lintContent(pack, content, file, path, { extract, minScore, lines: lines === 'all' ? null : lines }));
     } catch (error) {
       problems.push(problemOf(file, error));

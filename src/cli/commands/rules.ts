@@ -182,7 +182,7 @@ const figureLine = (set: SetFigures): string =>
 
 async function fit(files: string[], options: FitOptions): Promise<void> {
   const { pack } = await setup(options);
-  const sets = (names: string[]) => names.map((name) => ({ name, cases: firedIn(pack, readCalibration(readTextFile(name), name)) }));
+  const sets = (names: string[]) => names.map((name) => ({ name, cases: firedIn(pack, readCalibration(readTextFile(name, 'eval'), name)) }));
   // With --rules, only those packs' weights move: the built-in rules are not the user's to rewrite.
   const own = options.rules?.length
     ? new Set([...pack.sourceOf.values()].filter((s) => options.rules!.some((dir) => !relative(resolve(dir), resolve(s.file)).startsWith('..'))).map((s) => s.definition.id))
