@@ -2,13 +2,20 @@
 // Plain text first; colour is layered on by chalk only when it is enabled.
 import chalk from 'chalk';
 import { diffArrays } from 'diff';
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
 
 // string-width compiles Unicode property patterns on first use (about 0.1 s of a cold `check`).
 // Printable ASCII, Latin, quotes, dashes, arrows, box and block characters and the marks rapport
 // prints are one column each, so most text never needs it.
 const ONE_COLUMN_EACH = /^[\x20-\x7e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2212\u2500-\u25fc\u2713\u2717]*$/;
-const columnsOf = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : stringWidth(text));
+// Loading string-width at all costs about 0.03 s (it builds an Intl.Segmenter as it loads), so it
+// is required only when a wider character first appears. The bundler bundles a literal require()
+// and runs the module then; unbundled (tests under tsx), Node loads it the same way.
+type StringWidth = (text: string) => number;
+let stringWidth: StringWidth | undefined;
+const loadStringWidth = (): StringWidth =>
+  (typeof require === 'function' ? (require('string-width') as { default: StringWidth }) : (createRequire(import.meta.url)('string-width') as { default: StringWidth })).default;
+const columnsOf = (text: string): number => (ONE_COLUMN_EACH.test(text) ? text.length : (stringWidth ??= loadStringWidth())(text));
 import type { RewriteChange } from '../core/types.js';
 
 export const WIDTH = 80;

@@ -5,9 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type RuleSetting } from '../core/rules/pack.js';
-import type { SerialPatterns } from '../core/rules/patterns/serial.js';
-import { knownStems, primeStems } from '../core/tokens/analyse.js';
+import { lexiconStems } from '../core/rules/lexicons.js';
+import { compilePack, RuleCompileError, type CompiledPack, type PackSource, type Precompiled, type RuleSetting } from '../core/rules/pack.js';
 import { InputError } from './errors.js';
 import { readBounded } from './input.js';
 import { noteInput } from './output.js';
@@ -31,19 +30,28 @@ interface FileStamp {
   sha1: string;
 }
 
-/** Bumped when the stored shape changes, so a stale dist/ is read as no cache at all. */
-const CACHE_FORMAT = 3;
+/**
+ * The built-in pack as the build stored it. Using it instead of the rule files is safe while:
+ *
+ * - the rule files are the ones it was built from: each is stamped by name and content hash
+ *   (checked on every read; a mismatch reads the files instead);
+ * - the code that reads it is the code that wrote it, in everything it stores. Bump CACHE_FORMAT
+ *   when a change alters what the cache holds for the same rule files: the shape of PackCache or
+ *   of SerialPatterns (patterns/serial.ts), what parseRuleFile gives for a file (schema defaults
+ *   and transforms), what compilePattern gives for a source (the grammar, its expansion,
+ *   normalise), or how words are stemmed (stemOf, natural's stemmer). The build rewrites the cache
+ *   every time, so only a dist/ older than the source (tests run without a build) can break this.
+ *
+ * Stored patterns name their lexicons rather than copy them, and a pattern whose lexicon a pack no
+ * longer defines is compiled afresh, so added packs may extend lexicons freely.
+ */
+const CACHE_FORMAT = 4;
 
-interface PackCache {
+interface PackCache extends Precompiled {
   format: typeof CACHE_FORMAT;
   stamps: FileStamp[];
   source: PackSource;
-  /** stems of every lexicon and pattern word, and the compiled patterns: most of a cold start's work */
-  stems: Record<string, string>;
-  patterns: SerialPatterns;
 }
-
-let precompiledPatterns: SerialPatterns | undefined;
 
 /** The YAML files of a pack folder (not its sub-folders: scenarios live there). */
 export function packFiles(dir: string): string[] {
@@ -105,29 +113,28 @@ async function parsePackDir(dir: string): Promise<PackSource> {
   return { rules: sources.flatMap((source) => source.rules), lexicons };
 }
 
-function readCache(files: string[]): PackSource | null {
+function readCache(files: string[]): PackCache | null {
   if (!existsSync(CACHE_FILE)) return null;
   try {
     const cache = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as PackCache;
-    if (cache.format !== CACHE_FORMAT || JSON.stringify(cache.stamps) !== JSON.stringify(stampsOf(files))) return null;
-    primeStems(cache.stems);
-    precompiledPatterns = cache.patterns;
-    return cache.source;
+    return cache.format === CACHE_FORMAT && JSON.stringify(cache.stamps) === JSON.stringify(stampsOf(files)) ? cache : null;
   } catch {
     return null;
   }
 }
 
+/** The built-in pack's rules and lexicons, from the build's cache when it is current. */
 export async function builtinSource(): Promise<PackSource> {
-  return readCache(packFiles(BUILTIN_RULES)) ?? (await parsePackDir(BUILTIN_RULES));
+  return readCache(packFiles(BUILTIN_RULES))?.source ?? (await parsePackDir(BUILTIN_RULES));
 }
 
 /** Build-time: validate the built-in pack and store it compiled-ready. */
 export async function builtinCache(): Promise<string> {
   const files = packFiles(BUILTIN_RULES);
   const source = await parsePackDir(BUILTIN_RULES);
+  const stems = lexiconStems(source.lexicons);
   const pack = compilePack([source]);
-  return JSON.stringify({ format: CACHE_FORMAT, stamps: stampsOf(files), source, stems: knownStems(), patterns: pack.patterns.serialise() } satisfies PackCache);
+  return JSON.stringify({ format: CACHE_FORMAT, stamps: stampsOf(files), source, stems, patterns: pack.patterns.serialise() } satisfies PackCache);
 }
 
 export interface LoadPacksOptions {
@@ -143,12 +150,13 @@ export interface LoadPacksOptions {
 export async function loadPack(options: LoadPacksOptions = {}): Promise<CompiledPack> {
   try {
     const sources: PackSource[] = [];
-    if (options.builtin !== false) sources.push(await builtinSource());
+    const cache = options.builtin !== false ? readCache(packFiles(BUILTIN_RULES)) : null;
+    if (options.builtin !== false) sources.push(cache?.source ?? (await parsePackDir(BUILTIN_RULES)));
     for (const dir of options.packs ?? []) {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(dir, 'no such rule pack folder');
       sources.push(await parsePackDir(dir));
     }
-    return compilePack(sources, options.settings, options.builtin !== false ? precompiledPatterns : undefined);
+    return compilePack(sources, options.settings, cache ?? undefined);
   } catch (error) {
     if (error instanceof RuleCompileError && error.file === CONFIG_PLACEHOLDER && options.settingsFile && error.ruleId) {
       const { file, positions } = options.settingsFile;

@@ -1,7 +1,8 @@
 // Lexicons: named word lists a pack defines (rules/lexicons.yaml), matched by
 // word form or by stem. Patterns name them as @name; a few are read by the
 // engine itself under the names below, so a pack must define those.
-import type { Token } from '../tokens/analyse.js';
+import { normalise, stemOf, type Token } from '../tokens/analyse.js';
+import { STOPWORDS } from '../tokens/natural.js';
 
 export interface Lexicon {
   words: Set<string>;
@@ -18,3 +19,32 @@ export const RESERVED = {
   /** words "^" may skip at the start of a sentence ("so", "well") */
   fillers: 'fillers',
 } as const;
+
+/** Stems worked out earlier, by word form (the build stores the built-in pack's). */
+export type Stems = Readonly<Record<string, string>>;
+
+const NO_STEMS: Stems = {};
+
+/** Every word of the lexicons, with its stem: what the build stores so a start need not stem them again. */
+export function lexiconStems(sources: Record<string, readonly string[]>): Record<string, string> {
+  const stems: Record<string, string> = Object.create(null);
+  for (const words of [STOPWORDS, ...Object.values(sources)]) for (const word of words) stems[normalise(word.trim())] ??= stemOf(normalise(word.trim()));
+  return stems;
+}
+
+/** The lexicons of a pack (the merged word lists of its files); `stored`: stems from the build, used where they cover a word. */
+export function buildLexicons(sources: Record<string, readonly string[]>, stored: Stems = NO_STEMS): Map<string, Lexicon> {
+  const lexicons = new Map<string, Lexicon>();
+  const add = (name: string, words: readonly string[]): void => {
+    const lexicon = lexicons.get(name) ?? { words: new Set<string>(), stems: new Set<string>() };
+    for (const word of words) {
+      const norm = normalise(word.trim());
+      lexicon.words.add(norm);
+      lexicon.stems.add(Object.hasOwn(stored, norm) ? stored[norm]! : stemOf(norm));
+    }
+    lexicons.set(name, lexicon);
+  };
+  add('stopwords', STOPWORDS);
+  for (const [name, words] of Object.entries(sources)) add(name, words);
+  return lexicons;
+}

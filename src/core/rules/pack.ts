@@ -1,8 +1,6 @@
 // A rule pack: validated rule definitions and lexicons, compiled once into
 // runnable rules. Pure: reading files is the shell's job.
 import { getOrAdd } from '../maps.js';
-import { normalise, stemOf } from '../tokens/analyse.js';
-import { STOPWORDS } from '../tokens/natural.js';
 import type { Severity } from '../types.js';
 import type { CompiledRule } from './context.js';
 import * as absence from './kinds/absence.js';
@@ -10,7 +8,7 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import type { Lexicon, Lexicons } from './lexicons.js';
+import { buildLexicons, type Lexicons, type Stems } from './lexicons.js';
 import { PatternIndex } from './patterns/index.js';
 import { PatternError, type CompiledPattern } from './patterns/parse.js';
 import type { SerialPatterns } from './patterns/serial.js';
@@ -53,22 +51,6 @@ export class RuleCompileError extends Error {
   }
 }
 
-function buildLexicons(sources: Record<string, string[]>): Map<string, Lexicon> {
-  const lexicons = new Map<string, Lexicon>();
-  const add = (name: string, words: readonly string[]): void => {
-    const lexicon = lexicons.get(name) ?? { words: new Set<string>(), stems: new Set<string>() };
-    for (const word of words) {
-      const norm = normalise(word.trim());
-      lexicon.words.add(norm);
-      lexicon.stems.add(stemOf(norm));
-    }
-    lexicons.set(name, lexicon);
-  };
-  add('stopwords', STOPWORDS);
-  for (const [name, words] of Object.entries(sources)) add(name, words);
-  return lexicons;
-}
-
 /** `clientSays`: the rule runs only when the client statement matches one of these patterns. */
 function whenClientSays(rule: CompiledRule, index: PatternIndex): CompiledRule {
   const wanted = (rule.definition.clientSays ?? []).map((source) => index.compile(source));
@@ -101,19 +83,25 @@ function compileKind(definition: RuleDefinition, index: PatternIndex): CompiledR
   }
 }
 
+/**
+ * What the build worked out for the built-in pack, passed back in so a start does not repeat it.
+ * Patterns are stored by their source and lexicons named, not copied, so a pack that extends a
+ * lexicon still sees its own words.
+ */
+export interface Precompiled {
+  patterns: SerialPatterns;
+  stems: Stems;
+}
+
 /** Merge pack sources (later packs may extend lexicons, never redefine a rule) and compile. */
-export function compilePack(
-  sources: PackSource[],
-  settings: Record<string, RuleSetting> = {},
-  precompiled?: SerialPatterns,
-): CompiledPack {
+export function compilePack(sources: PackSource[], settings: Record<string, RuleSetting> = {}, precompiled?: Precompiled): CompiledPack {
   // No prototype: a lexicon may be called `constructor`.
   const lexiconSources: Record<string, string[]> = Object.create(null);
   for (const source of sources) {
     for (const [name, words] of Object.entries(source.lexicons)) pushAll((lexiconSources[name] ??= []), words);
   }
-  const lexicons = buildLexicons(lexiconSources);
-  const patterns = new PatternIndex(lexicons, precompiled);
+  const lexicons = buildLexicons(lexiconSources, precompiled?.stems);
+  const patterns = new PatternIndex(lexicons, precompiled?.patterns);
   const sourceOf = new Map<string, SourcedRule>();
   const rules: CompiledRule[] = [];
   for (const sourced of sources.flatMap((source) => source.rules)) {

@@ -60,16 +60,6 @@ export function unstammer(norm: string): string {
   return last && parts.slice(0, -1).every((part) => part.length > 0 && last.startsWith(part)) ? last : norm;
 }
 
-/** Seed the stem memo with stems computed earlier (the build stores the built-in pack's). */
-export function primeStems(known: Readonly<Record<string, string>>): void {
-  for (const [norm, stemmed] of Object.entries(known)) if (stems.size < STEM_CACHE_LIMIT) stems.set(norm, stemmed);
-}
-
-/** Everything the stem memo holds, for the build to store. */
-export function knownStems(): Record<string, string> {
-  return Object.fromEntries(stems);
-}
-
 export function stemOf(norm: string): string {
   let stemmed = stems.get(norm);
   if (stemmed === undefined) {
