@@ -10,6 +10,7 @@ import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
 import { buildLexicons, type Lexicons, type Stems } from './lexicons.js';
 import { PatternIndex } from './patterns/index.js';
+import { TEMPLATE_VARIABLES, unknownVariables } from './template.js';
 import { PatternError, type CompiledPattern } from './patterns/parse.js';
 import type { SerialPatterns } from './patterns/serial.js';
 import type { RuleDefinition } from './schema.js';
@@ -111,6 +112,12 @@ export function compilePack(sources: PackSource[], settings: Record<string, Rule
       throw new RuleCompileError(`rule "${definition.id}" is already defined in ${previous.file}:${previous.line}`, file, line, column, definition.id);
     }
     sourceOf.set(definition.id, sourced);
+    for (const [field, template] of [['message', definition.message], ['suggestion', definition.suggestion ?? '']] as const) {
+      const unknown = unknownVariables(template);
+      if (unknown.length) {
+        throw new RuleCompileError(`${field} names {${unknown[0]}}, which no finding supplies (use ${TEMPLATE_VARIABLES.map((name) => `{${name}}`).join(', ')})`, file, line, column, definition.id);
+      }
+    }
     const setting = settings[definition.id];
     if (setting === 'off') continue;
     try {

@@ -1,11 +1,26 @@
 // Message and suggestion templates: {name} or {name|fallback}.
 import type { Sentence } from '../tokens/analyse.js';
 
+const PLACEHOLDER = /\{([a-zA-Z]+)(?:\|([^}]*))?\}/g;
+
+/**
+ * The variables a template may name. Every finding has the first seven; count rules add {count}, and mirror
+ * rules {count} and {feeling} (the word they measured). Anything else is refused when the pack loads.
+ */
+export const TEMPLATE_VARIABLES = ['match', 'first', 'rest', 'after', 'from', 'sentence', 'feeling', 'count'] as const;
+
+/** The names a template uses that no finding supplies ({nosuch}, {constructor}). */
+export function unknownVariables(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => !(TEMPLATE_VARIABLES as readonly string[]).includes(name));
+}
+
 export function fillTemplate(template: string, vars: Record<string, string | null | undefined>): string {
-  return template.replace(/\{([a-zA-Z]+)(?:\|([^}]*))?\}/g, (whole, name: string, fallback: string | undefined) => {
-    const value = vars[name];
+  return template.replace(PLACEHOLDER, (whole, name: string, fallback: string | undefined) => {
+    // Own properties only: {constructor} must not render Object's constructor.
+    const known = Object.hasOwn(vars, name);
+    const value = known ? vars[name] : undefined;
     if (value !== undefined && value !== null && value !== '') return value;
-    return fallback ?? (name in vars ? '' : whole);
+    return fallback ?? (known ? '' : whole);
   });
 }
 
