@@ -74,7 +74,7 @@ interface Pending {
 
 function describeReadError(error: unknown): { line: number | null; message: string } {
   if (error instanceof TranscriptError) return { line: error.line, message: error.message };
-  if (error instanceof InputError) return { line: error.line, message: error.message.replace(/^[^:]*:(?:\d+:)*\s*/, '') };
+  if (error instanceof InputError) return { line: error.line, message: error.detail };
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return { line: null, message: 'no such file' };
   if (code === 'EISDIR') return { line: null, message: 'a folder with no transcript files in it (.txt, .csv, .tsv, .jsonl, .json, .vtt, .md)' };

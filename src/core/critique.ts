@@ -1,7 +1,7 @@
 // The pipeline: text -> tokens -> rule matches -> findings, behaviours and
 // scores -> rewrite. Pure and deterministic: no I/O, no clock, no randomness.
 import { toFindings } from './findings/findings.js';
-import { score, type RuleWeighting, type Scores } from './findings/score.js';
+import { score, type Fired, type RuleWeighting, type Scores } from './findings/score.js';
 import { runRules, type RuleHit } from './matches/run.js';
 import { proposeRewrite } from './rewrite/rewrite.js';
 import type { CompiledPack } from './rules/pack.js';
@@ -51,11 +51,14 @@ function assess(pack: CompiledPack, text: string, client: string | null, clientA
 
 /** The score alone, for re-checking a rewrite: the same rules and arithmetic, without building findings. */
 function scoreOf(pack: CompiledPack, text: string, clientAnalysis: Analysis | null): number {
-  const { hits } = runRules(pack, analyse(text), clientAnalysis);
-  const fired = hits
-    .filter(({ rule }) => rule.definition.kind !== 'coding')
-    .map(({ rule }) => ({ ruleId: rule.definition.id, dimension: rule.definition.dimension, kind: rule.definition.kind as 'issue' | 'strength' }));
-  return score(fired, weightIn(pack)).score;
+  return score(firedRules(pack, text, clientAnalysis), weightIn(pack)).score;
+}
+
+/** The scoring rules that fire on a reply: what the score is made of, without findings or a rewrite. */
+export function firedRules(pack: CompiledPack, text: string, client: Analysis | null): Fired[] {
+  return runRules(pack, analyse(text), client)
+    .hits.filter(({ rule }) => rule.definition.kind !== 'coding')
+    .map(({ rule }) => ({ ruleId: rule.definition.id, dimension: rule.definition.dimension, kind: rule.definition.kind as Fired['kind'] }));
 }
 
 /** Critique one reply, with the client statement it answers when there is one. */

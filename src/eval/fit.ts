@@ -5,18 +5,12 @@
 // weight: every step must improve the objective, so the result is never
 // worse on the sets it was fitted to, and a rule nobody's data touches keeps
 // its weight. Pure: the caller reads the sets and writes the weights back.
-import { critiqueReply } from '../core/critique.js';
-import { score, type RuleWeighting } from '../core/findings/score.js';
+import { firedRules } from '../core/critique.js';
+import { score, type Fired, type RuleWeighting } from '../core/findings/score.js';
+import { analyse } from '../core/tokens/analyse.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import { MAX_WEIGHT } from '../core/rules/schema.js';
-import type { Dimension } from '../core/types.js';
 import { spearman, type CalibrationCase } from './calibration.js';
-
-interface Fired {
-  ruleId: string;
-  dimension: Dimension;
-  kind: 'strength' | 'issue';
-}
 
 export interface FitCase {
   case: CalibrationCase;
@@ -54,14 +48,7 @@ export const STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3] as const;
 const PASSES = 3;
 
 export function firedIn(pack: CompiledPack, cases: readonly CalibrationCase[]): FitCase[] {
-  return cases.map((item) => ({
-    case: item,
-    fired: critiqueReply(pack, item.reply, item.client ?? null).scores.contributions.map(({ ruleId, dimension }) => ({
-      ruleId,
-      dimension,
-      kind: pack.sourceOf.get(ruleId)!.definition.kind as Fired['kind'],
-    })),
-  }));
+  return cases.map((item) => ({ case: item, fired: firedRules(pack, item.reply, item.client?.trim() ? analyse(item.client) : null) }));
 }
 
 function figures(name: string, cases: readonly FitCase[], weighting: (ruleId: string) => RuleWeighting): SetFigures {

@@ -9,7 +9,8 @@ export class UsageError extends Error {
 export class InputError extends UsageError {
   constructor(
     readonly file: string,
-    detail: string,
+    /** what is wrong, without the file and line */
+    readonly detail: string,
     readonly line: number | null = null,
     readonly column: number | null = null,
   ) {

@@ -34,8 +34,8 @@ export function tooLarge(name: string, kind: InputKind): InputError {
   return new InputError(name, `larger than ${READ_LIMITS[kind] / MiB} MiB, the most rapport reads as ${WHAT[kind]}`);
 }
 
-/** The bytes of `path`, refusing past the limit for `kind` as soon as it is passed. */
-export function readBounded(path: string, kind: InputKind): Buffer {
+/** The bytes of `path`, refusing past the limit for `kind` as soon as it is passed; `name` is how errors name it. */
+export function readBounded(path: string, kind: InputKind, name = path): Buffer {
   const limit = READ_LIMITS[kind];
   const fd = openSync(path, 'r');
   try {
@@ -47,7 +47,7 @@ export function readBounded(path: string, kind: InputKind): Buffer {
       if (read === 0) break;
       chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
       total += read;
-      if (total > limit) throw tooLarge(path, kind);
+      if (total > limit) throw tooLarge(name, kind);
     }
     return Buffer.concat(chunks, total);
   } finally {

@@ -92,6 +92,11 @@ export function writeAtomic(path: string, content: string, inputs: string[] = []
     }
     return;
   }
+  replaceAtomically(path, content, existing);
+}
+
+/** Writes `path` whole or not at all, through a temporary file beside it; `existing` is its stats, or null. */
+export function replaceAtomically(path: string, content: string, existing: Stats | null): void {
   let temporary: string | null = null;
   try {
     const opened = openTemporary(path, existing);

@@ -98,9 +98,9 @@ async function parsePackDir(dir: string): Promise<PackSource> {
     let content: string;
     noteInput(file);
     try {
-      content = readBounded(file, 'rules').toString('utf8');
+      content = readBounded(file, 'rules', displayName(file)).toString('utf8');
     } catch (error) {
-      if (error instanceof InputError) throw new InputError(displayName(file), error.message.replace(/^[^:]*: /, ''));
+      if (error instanceof InputError) throw error;
       throw new InputError(displayName(file), 'cannot read this rule file');
     }
     return parseRuleFile(content, displayName(file));

@@ -1,13 +1,13 @@
 // Writing fitted weights back into rule files. Only the number after each
 // rule's `weight:` changes: comments, quoting and layout stay as written, so
 // the diff a maintainer reviews is the weights and nothing else.
-import { closeSync, existsSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { CompiledPack } from '../core/rules/pack.js';
 import { InputError } from './errors.js';
 import { readTextFile } from './input.js';
-import { cannotWrite, openTemporary } from './output.js';
+import { replaceAtomically } from './output.js';
 import { PACKAGE_ROOT } from './packs.js';
 
 export function setWeights(content: string, weights: ReadonlyMap<string, number>, file: string): string {
@@ -29,24 +29,6 @@ export function setWeights(content: string, weights: ReadonlyMap<string, number>
   return result;
 }
 
-/** Replace a rule file whole or not at all. Not `writeAtomic`: that refuses the run's inputs, and rewriting this input is the point. */
-function replaceFile(path: string, content: string): void {
-  let temporary: string | null = null;
-  try {
-    const opened = openTemporary(path, statSync(path));
-    temporary = opened.temporary;
-    try {
-      writeSync(opened.fd, content);
-    } finally {
-      closeSync(opened.fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    if (temporary) rmSync(temporary, { force: true });
-    throw cannotWrite(path, error);
-  }
-}
-
 /** Set each rule's weight in the file it came from; returns the files written. */
 export function writeWeights(pack: CompiledPack, weights: ReadonlyMap<string, number>): string[] {
   const byFile = new Map<string, Map<string, number>>();
@@ -56,6 +38,10 @@ export function writeWeights(pack: CompiledPack, weights: ReadonlyMap<string, nu
   }
   // The built-in pack's files are named from the package root (the build stores them so); others from where rapport runs.
   const located = (file: string): string => (existsSync(file) ? file : join(PACKAGE_ROOT, file));
-  for (const [file, forFile] of byFile) replaceFile(located(file), setWeights(readTextFile(located(file), 'rules'), forFile, file));
+  // Not writeAtomic: that refuses to replace the run's inputs, and rewriting this input is the point.
+  for (const [file, forFile] of byFile) {
+    const path = located(file);
+    replaceAtomically(path, setWeights(readTextFile(path, 'rules'), forFile, file), statSync(path));
+  }
   return [...byFile.keys()];
 }

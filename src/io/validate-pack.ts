@@ -114,7 +114,7 @@ function checkFile(path: string): FileCheck {
   try {
     content = readBounded(path, 'rules').toString('utf8');
   } catch (error) {
-    const message = error instanceof InputError ? error.message.replace(/^[^:]*: /, '') : 'cannot read this rule file';
+    const message = error instanceof InputError ? error.detail : 'cannot read this rule file';
     problems.push({ file, line: 1, column: 1, ruleId: null, message });
     return none;
   }

@@ -42,9 +42,9 @@ function parseFile(file: string): Scenario[] {
   const name = displayName(file);
   let content: string;
   try {
-    content = readBounded(file, 'rules').toString('utf8');
+    content = readBounded(file, 'rules', name).toString('utf8');
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(name, error.message.replace(/^[^:]*: /, ''));
+    if (error instanceof InputError) throw error;
     throw new UsageError(`${name}: cannot read this scenario file`);
   }
   return parseScenarioFile(content.replace(/^\uFEFF/, ''), name);

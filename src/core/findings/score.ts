@@ -69,7 +69,7 @@ export function bandOf(score: number): Band {
 const clamp = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-type Fired = Pick<Finding, 'ruleId' | 'dimension' | 'kind'>;
+export type Fired = Pick<Finding, 'ruleId' | 'dimension' | 'kind'>;
 
 export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => RuleWeighting): Scores {
   const fired = new Map<string, Fired>();

@@ -193,7 +193,10 @@ const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'danger'];
 
 /** The risk the client disclosed, most serious first, and the clause that says it. */
 export function riskIn(client: Analysis, words: RewriteWords): Risk | null {
-  const clauses = clausesOf(client, words);
+  return riskAmong(clausesOf(client, words), words);
+}
+
+function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
   for (const kind of RISK_ORDER) {
     const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
     if (clause) return { kind, clause: trimmed(clause, words) };
@@ -207,9 +210,9 @@ const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|s
 
 /** The risk the judgment found in the client statement: the rewrite's own reading where it has one, else the clause that weighs most. */
 export function disclosedRisk(client: Analysis, words: RewriteWords): Risk | null {
-  const found = riskIn(client, words);
-  if (found) return found;
   const clauses = clausesOf(client, words);
+  const found = riskAmong(clauses, words);
+  if (found) return found;
   const best = clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!best) return null;
   const norms = words_(best).map((token) => token.norm);
