@@ -60,11 +60,18 @@ export function unstammer(norm: string): string {
   return last && parts.slice(0, -1).every((part) => part.length > 0 && last.startsWith(part)) ? last : norm;
 }
 
+// "he's", "that's", "let's": the 's is part of a function word's own form.
+const KEPT_WHOLE_BEFORE_S = new Set(['he', 'she', 'it', 'let', 'that', 'what', 'there', 'here', 'who', 'where', 'how', 'when', 'why', 'this']);
+const POSSESSIVE_OR_IS = /^(\p{L}{2,})'s$/u;
+
 export function stemOf(norm: string): string {
   let stemmed = stems.get(norm);
   if (stemmed === undefined) {
-    // The Porter stemmer mangles contractions ("you're" -> "you'r"); keep them whole.
-    stemmed = norm.includes("'") || !HAS_LETTER.test(norm) ? norm : stem(norm);
+    // The Porter stemmer mangles contractions ("you're" -> "you'r"); keep them
+    // whole, except a noun's "'s": "dad's" (dad is, or dad's) is about the dad.
+    const noun = POSSESSIVE_OR_IS.exec(norm)?.[1];
+    if (noun !== undefined && !KEPT_WHOLE_BEFORE_S.has(noun)) stemmed = stem(noun);
+    else stemmed = norm.includes("'") || !HAS_LETTER.test(norm) ? norm : stem(norm);
     if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
     stems.set(norm, stemmed);
   }
