@@ -9,6 +9,8 @@ import { findPhrase, isContent, isFeeling, phraseAt, type RewriteWords, type Ris
 export interface Reflection {
   text: string;
   reason: string;
+  /** the client told of a death or a loss: what follows asks how they are holding up */
+  loss?: boolean;
 }
 
 /** A stable choice among `count` options, from the content it is about: the same input always reads the same. */
@@ -51,8 +53,9 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
       current = [];
     };
     for (const token of tokens) {
-      if (/^[.!?…]$/.test(token.text)) continue;
-      if (CLAUSE_PUNCTUATION.has(token.text)) close(false);
+      // "…to end it. just wanted to say bye" is one sentence to the tokenizer (the lower case runs on), two clauses here.
+      if (/^[.!?…]$/.test(token.text)) close(false);
+      else if (CLAUSE_PUNCTUATION.has(token.text)) close(false);
       else if (words.dilemmaJoins.has(token.norm) && current.length > 0) close(true);
       else current.push(token);
     }
@@ -74,6 +77,7 @@ function weight(clause: Clause, words: RewriteWords): number {
   score += 4 * tokens.filter((token) => isFeeling(token, words)).length;
   if (tokens.some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm))) score += 3;
   if (Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) score += 6;
+  if (findPhrase(clause.tokens, words.loss)) score += 5;
   if (tokens.some((token) => FIRST_PERSON.has(token.norm))) score += 2;
   score += Math.min(3, 0.5 * tokens.filter((token) => isContent(token, words)).length);
   // The client talking to the helper ("you don't get it") or asking is not theirs to have said back.
@@ -106,8 +110,14 @@ function withNext(clause: Clause, clauses: Clause[]): Clause[] {
 const STARTS_WITH_VERB = /^(broke|got|lost|had|have|feel|feeling|felt|can't|cant|couldn't|didn't|don't|dont|went|keep|kept|started|stopped|found|failed|passed|split|moved|left|quit|need|want|wanted|hate|love|miss|missed|think|thought|know|knew|wish|tried|cried|can|could|won't|wont|haven't|havent)$/;
 
 /** The clause in the second person, without the client's own minimisers ("I just can't" -> "you can't"). */
+// "I'm having a panic attack I think": the hedge at the end is the client's, not part of what happened.
+const TRAILING_HEDGE = /^(think|guess|suppose|reckon)$/;
+
 function turned(clause: Span, words: RewriteWords): string {
-  const kept = clause.tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(clause.tokens, i, phrase)) || !token.isWord);
+  let tokens = clause.tokens;
+  const n = tokens.length;
+  if (n > 3 && /^(i|i'd)$/.test(tokens[n - 2]!.norm) && TRAILING_HEDGE.test(tokens[n - 1]!.norm)) tokens = tokens.slice(0, n - 2);
+  const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);
   const said = lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words);
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
@@ -137,6 +147,11 @@ const HEAVY_FRAMES: ((clause: string) => string)[] = [
   (c) => `${capitalise(c)}, and that's a lot to carry.`,
   (c) => `${capitalise(c)}, and it's been weighing on you.`,
   (c) => `It's been hard: ${c}.`,
+];
+
+const LOSS_FRAMES: ((clause: string) => string)[] = [
+  (c) => `I'm so sorry that ${c}.`,
+  (c) => `I'm so sorry to hear that ${c}.`,
 ];
 
 const TWO_SIDED: ((a: string, b: string) => string)[] = [
@@ -176,6 +191,10 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
   const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
   const feeling = feelingOf(clause, words);
+  // "It sounds like your husband passed away" is cold: a death is met with condolence first.
+  if (findPhrase(clause.tokens, words.loss)) {
+    return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
+  }
   const frames = heavy && feeling && !next && !words.positiveFeelings.has(feeling.norm) ? [...FRAMES, ...HEAVY_FRAMES] : FRAMES;
   let frame = choose(said, frames.length);
   // "So you feel so ashamed" says "so" twice.
@@ -191,11 +210,7 @@ export interface Risk {
 
 const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'danger'];
 
-/** The risk the client disclosed, most serious first, and the clause that says it. */
-export function riskIn(client: Analysis, words: RewriteWords): Risk | null {
-  return riskAmong(clausesOf(client, words), words);
-}
-
+/** The risk named in the clauses by the rewrite's own phrase lists, most serious first, and the clause that says it. */
 function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
   for (const kind of RISK_ORDER) {
     const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
@@ -208,12 +223,16 @@ function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
 const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
 
-/** The risk the judgment found in the client statement: the rewrite's own reading where it has one, else the clause that weighs most. */
-export function disclosedRisk(client: Analysis, words: RewriteWords): Risk | null {
+/**
+ * The risk the judgment found in the client statement: the rewrite's own reading where it has one, else the
+ * clause where the judgment heard it (`heard`: offsets of what it matched), else the clause that weighs most.
+ */
+export function disclosedRisk(client: Analysis, words: RewriteWords, heard: readonly number[] = []): Risk | null {
   const clauses = clausesOf(client, words);
   const found = riskAmong(clauses, words);
   if (found) return found;
-  const best = clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
+  const where = clauses.find((clause) => heard.some((offset) => clause.tokens[0]!.start <= offset && offset < clause.tokens[clause.tokens.length - 1]!.end));
+  const best = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!best) return null;
   const norms = words_(best).map((token) => token.norm);
   const kind: RiskKind = norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';

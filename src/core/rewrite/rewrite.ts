@@ -5,10 +5,11 @@
 // Whether the result is better is decided by re-scoring it, not here.
 import type { RuleHit } from '../matches/run.js';
 import type { Lexicons } from '../rules/lexicons.js';
+import { findMatches } from '../rules/patterns/index.js';
 import type { Analysis } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { compose, type Candidate, type Plan } from './compose.js';
-import { acknowledgeRisk, choose, disclosedRisk, reflectClient, reflectTopic, riskIn, safetyQuestion, type Reflection } from './reflect.js';
+import { acknowledgeRisk, choose, disclosedRisk, reflectClient, reflectTopic, safetyQuestion, type Reflection } from './reflect.js';
 import {
   adviceIn,
   adviceTopic,
@@ -62,8 +63,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   const words = rewriteWords(lexicons);
   const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
   // The judgment decides whether the client disclosed a risk (its `clientSays` rules); the rewrite decides how to ask.
-  const judgedRisk = hits.some(({ rule }) => rule.definition.clientSays !== undefined && rule.definition.kind === 'issue');
-  const risk = client ? (judgedRisk ? disclosedRisk(client, words) : riskIn(client, words)) : null;
+  const judgedRisk = hits.filter(({ rule }) => rule.clientSays !== undefined && rule.definition.kind === 'issue');
+  const risk = client && judgedRisk.length ? disclosedRisk(client, words, heardIn(client, judgedRisk, lexicons)) : null;
   const grouped = tokensBySentence(reply);
   const plans: Plan[] = reply.sentences.map((sentence) => ({ sentence, tokens: grouped[sentence.index]!, text, fate: 'keep', reason: '', edits: [] }));
   const planAt = (offset: number): Plan | undefined => {
@@ -170,8 +171,14 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     }
   }
   const draftQuestions = plans.filter((plan) => plan.fate === 'keep' && plan.sentence.isQuestion);
-  if (stacked && draftQuestions.length > 1 && !draftQuestions.some((plan) => asksAboutSafety(plan.tokens, words))) {
-    const open = draftQuestions.find((plan) => isOpenQuestion(plan.tokens));
+  let replacedQuestions = 0;
+  const stackedOpen = draftQuestions.find((plan) => isOpenQuestion(plan.tokens));
+  if (stacked && client && !stackedOpen && draftQuestions.length > 1 && !draftQuestions.some((plan) => asksAboutSafety(plan.tokens, words))) {
+    // With a client statement, the one open question is about what they said, not the draft's nouns ("the police").
+    for (const plan of draftQuestions) drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end), 6)}”, so the reply asks one question`);
+    replacedQuestions = draftQuestions.length;
+  } else if (stacked && draftQuestions.length > 1 && !draftQuestions.some((plan) => asksAboutSafety(plan.tokens, words))) {
+    const open = stackedOpen;
     const question = open ? open.text.slice(open.sentence.start, open.sentence.end) : oneOpenQuestion(draftQuestions.map((plan) => plan.tokens), text, words, client);
     const reason = open ? `keeps one open question instead of ${draftQuestions.length}` : `asks one open question instead of ${draftQuestions.length} closed ones`;
     for (const plan of draftQuestions) drop(plan, `leaves out “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end), 6)}”, so the reply asks one question`);
@@ -192,7 +199,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   // Sentences that acknowledge the client (the validation strengths): kept where others go.
   const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
   // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
-  const credited = new Set(hits.filter(({ rule, match }) => rule.definition.kind === 'strength' && !faulted.has(planAt(match.start))).map(({ match }) => planAt(match.start)));
+  // A measure of the whole reply ("one question") credits no sentence of it.
+  const credited = new Set(hits.filter(({ rule, match }) => rule.definition.kind === 'strength' && rule.definition.type !== 'count' && rule.definition.type !== 'absence' && !faulted.has(planAt(match.start))).map(({ match }) => planAt(match.start)));
   // Sentences coded as a reflection (the coding rules' behaviours), the way MITI coders see them.
   const reflective = new Set(hits.filter(({ rule }) => rule.definition.behaviours?.some((code) => code.startsWith('reflection'))).map(({ match }) => planAt(match.start)));
   for (const plan of plans) plan.valued = warm.has(plan) || reflective.has(plan);
@@ -243,14 +251,31 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
         if (plan.fate !== 'keep' || credited.has(plan)) continue;
         drop(plan, picksUp(plan) || toClient(plan) ? `leaves out “${said(plan)}”, which speaks for the client rather than to what they said` : `leaves out “${said(plan)}”, which moves away from what the client said`);
       }
+      // So is a closed question of the draft's that no strength credits ("What kind of car was it?"): the
+      // reflection ends on an open one instead.
+      for (let i = candidates.length - 1; i >= 0; i--) {
+        const candidate = candidates[i]!;
+        if (!candidate.original || candidate.priority !== PRIORITY.closed || !candidate.plan || credited.has(candidate.plan)) continue;
+        candidates.splice(i, 1);
+        candidate.plan.fate = 'keep';
+        drop(candidate.plan, `leaves out “${said(candidate.plan)}”, which asks for a fact rather than about the client`);
+      }
     }
   }
 
   // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
   if (client && reflection && !risk && candidates.length === 0) {
-    candidates.push({ text: invitation(reflection.text), reason: 'ends on one open question about what the client said', priority: 0, plan: null });
+    const question = reflection.loss ? LOSS_INVITATIONS[choose(reflection.text, LOSS_INVITATIONS.length)]! : invitation(reflection.text);
+    const reason = replacedQuestions ? `asks one open question about what the client said instead of ${replacedQuestions} closed ones` : 'ends on one open question about what the client said';
+    candidates.push({ text: question, reason, priority: 0, plan: null });
   }
   return compose({ text, plans, candidates, reflection, words });
+}
+
+/** Where in the client statement the judgment heard what its risk rules answer: the start offsets of their `clientSays` matches. */
+function heardIn(client: Analysis, hits: RuleHit[], lexicons: Lexicons): number[] {
+  const patterns = new Set(hits.flatMap(({ rule }) => rule.clientSays ?? []));
+  return client.sentences.flatMap((sentence) => [...patterns].flatMap((pattern) => findMatches(pattern, sentence.words, lexicons).map((range) => sentence.words[range.first]!.start)));
 }
 
 const INVITATIONS = [
@@ -262,6 +287,7 @@ const INVITATIONS = [
   'What do you make of it all?',
 ];
 const invitation = (seed: string): string => INVITATIONS[choose(seed, INVITATIONS.length)]!;
+const LOSS_INVITATIONS = ['How are you holding up?', 'How have you been coping since?', "What's it been like for you since then?"];
 
 // Verbs that say nothing of their own: "doing that", "thinking of your grandchildren" carry no idea to offer.
 const EMPTY_VERBS = /^(doing|thinking|being|getting|having|trying|making|going|taking|looking|feeling|remembering|focusing)$/;

@@ -175,5 +175,7 @@ export function isOpenQuestion(tokens: Token[]): boolean {
   if (!first) return false;
   const next = tokens[tokens.indexOf(first) + 1]?.norm ?? '';
   if (first.norm === 'how' && /^(many|much|often|long|old|far|soon)$/.test(next)) return false;
-  return /^(what|how|what's|how's|where|who|which|tell)$/.test(first.norm) && !norms(tokens).includes('why');
+  // "What kind of car was it?", "Who was driving?": a fact to fill in, not room to talk.
+  if (first.norm === 'what' && /^(kind|type|sort|time|day|year|age|colour|color|size|number|brand|make|model)$/.test(next)) return false;
+  return /^(what|how|what's|how's|tell)$/.test(first.norm) && !norms(tokens).includes('why');
 }

@@ -19,6 +19,9 @@ export const isVerb = (tag: string | undefined): boolean => !!tag && tag.startsW
 
 const OPEN_CLASS = /^(NN|NNS|NNP|NNPS|N|JJ|JJR|JJS|VBN|VBG)$/;
 const DETERMINERS = /^(DT|PRP\$)$/;
+// The tagger knows only closed classes, so a past form or a superlative can pass for a noun.
+const PAST_FORM = /^\p{L}{3,}(ed|en)$/u;
+const NOT_A_TOPIC = /^(best|worst|same|rest|most|least|first|last|next|only|other|whole|end|thing|way)$/;
 
 /**
  * The first noun phrase that opens on a determiner or possessive, with up to
@@ -34,7 +37,9 @@ export function firstNounPhrase(tokens: readonly Token[], words: RewriteWords, s
     let end = i + 1;
     // After a determiner a base verb is a noun ("your work"), as natural's own rules say after DT.
     while (end < tokens.length && end - i <= 3 && tokens[end]!.isWord && !words.stopwords.has(tokens[end]!.norm) && (OPEN_CLASS.test(tags[end] ?? '') || (end === i + 1 && tags[end] === 'VB'))) end += 1;
-    if (end === i + 1 || skip(tokens[end - 1]!) || /^(JJ|JJR|JJS|VBG)$/.test(tags[end - 1] ?? '')) continue;
+    // "my wife died", "my sponsor dropped": the noun phrase ends before its verb.
+    while (end > i + 2 && (/^VB[DN]$/.test(tags[end - 1] ?? '') || PAST_FORM.test(tokens[end - 1]!.norm))) end -= 1;
+    if (end === i + 1 || skip(tokens[end - 1]!) || NOT_A_TOPIC.test(tokens[end - 1]!.norm) || /^(JJ|JJR|JJS|VBG|VBN|VBD)$/.test(tags[end - 1] ?? '') || PAST_FORM.test(tokens[end - 1]!.norm)) continue;
     return tokens.slice(i, end) as Token[];
   }
   return null;

@@ -25,6 +25,7 @@ export interface RewriteWords {
   dilemmaSignals: ReadonlySet<string>;
   risk: Record<RiskKind, Phrase[]>;
   safety: Phrase[];
+  loss: Phrase[];
   feelings: ReadonlySet<string>;
   positiveFeelings: ReadonlySet<string>;
   feelingStems: ReadonlySet<string>;
@@ -75,6 +76,7 @@ export function rewriteWords(lexicons: Lexicons): RewriteWords {
       danger: phrases(lexicons, 'rewrite-risk-danger'),
     },
     safety: phrases(lexicons, 'rewrite-safety'),
+    loss: phrases(lexicons, 'rewrite-loss'),
     feelings: lexicons.get('feelings')?.words ?? new Set(),
     positiveFeelings: new Set(words(lexicons, 'rewrite-positive-feelings')),
     feelingStems: lexicons.get('feelings')?.stems ?? new Set(),

@@ -38,5 +38,7 @@ export interface CompiledRule {
    * skips it otherwise without calling `run` (most replies match few of a pack's patterns).
    */
   triggers?: readonly CompiledPattern[];
+  /** `clientSays`, compiled: what in the client statement the rule answers (the rewrite finds the disclosure by it) */
+  clientSays?: readonly CompiledPattern[];
   run(context: RuleContext): RuleMatch[];
 }

@@ -58,6 +58,7 @@ function whenClientSays(rule: CompiledRule, index: PatternIndex): CompiledRule {
   if (wanted.length === 0) return rule;
   return {
     ...rule,
+    clientSays: wanted,
     run(context) {
       const said = context.clientMatched();
       return wanted.some((pattern) => said.has(pattern)) ? rule.run(context) : [];
