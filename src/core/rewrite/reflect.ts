@@ -115,6 +115,14 @@ const TRAILING_HEDGE = /^(think|guess|suppose|reckon)$/;
 
 function turned(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
+  // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
+  const asking = tokens.findIndex((token) => /^(anyone|anybody)$/.test(token.norm));
+  if (asking >= 0 && asking <= 1 && tokens.slice(0, asking).every((token) => /^(does|do)$/.test(token.norm))) {
+    const rest = tokens.slice(asking + 1);
+    const from = (rest[0]?.norm === 'else' ? rest.slice(1) : rest).filter((token, i, all) => !token.isWord || !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(all, i, phrase)));
+    const said = lowerFirst(secondPerson({ text: clause.text, tokens: from }, words), words).replace(/\btheir\b/g, 'your').replace(/\bthey\b/g, 'you');
+    return `you ${said}`;
+  }
   const n = tokens.length;
   if (n > 3 && /^(i|i'd)$/.test(tokens[n - 2]!.norm) && TRAILING_HEDGE.test(tokens[n - 1]!.norm)) tokens = tokens.slice(0, n - 2);
   const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);

@@ -6,7 +6,7 @@
 import type { RuleHit } from '../matches/run.js';
 import type { Lexicons } from '../rules/lexicons.js';
 import { findMatches } from '../rules/patterns/index.js';
-import type { Analysis } from '../tokens/analyse.js';
+import type { Analysis, Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { compose, type Candidate, type Plan } from './compose.js';
 import { acknowledgeRisk, choose, disclosedRisk, reflectClient, reflectTopic, safetyQuestion, type Reflection } from './reflect.js';
@@ -23,7 +23,7 @@ import {
   tokensBySentence,
   whatInsteadOfWhy,
 } from './strategies.js';
-import { isContent, phraseAt, rewriteWords, type RewriteWords } from './words.js';
+import { findPhrase, isContent, isFeeling, phraseAt, rewriteWords, type RewriteWords } from './words.js';
 
 
 export interface RewriteInput {
@@ -139,6 +139,9 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
           if (isDecision(advice, words)) ask(plan, evoke(topic, topic), `asks what the client thinks about “${topic}” instead of deciding for them`, PRIORITY.offer);
           // "one idea about doing that" offers nothing: without a real object the client's own ideas are asked for.
           else if (isVagueTopic(topic, words)) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
+          // To a client telling of a feeling or a loss, an idea nobody asked for is still the helper's plan:
+          // their own ideas are asked for. A practical problem, or a request for ideas, gets the offer.
+          else if (client && !findPhrase(client.tokens, words.asksForHelp) && (client.words.some((token) => isFeeling(token, words)) || findPhrase(client.tokens, words.loss))) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
           else ask(plan, askPermissionAbout(topic), `asks permission before offering an idea about “${topic}”`, PRIORITY.offer);
         }
         break;
@@ -226,6 +229,12 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   }
   for (const plan of plans) if (plan.fate === 'keep') dropMinimisers(plan, words);
 
+  // After harm, a validating sentence of the draft's may carry it on ("it makes sense that you'd want an
+  // excuse", "I can see you've put on weight"): only a plain acknowledgement of how hard it is stays.
+  if (client && hits.some(({ rule }) => rule.definition.kind === 'issue' && rule.definition.severity === 'error')) {
+    for (const plan of plans) if (plan.fate === 'keep' && !plainAcknowledgement(plan.tokens, words)) drop(plan, `leaves out “${said(plan)}”: after the draft's harm, only a plain acknowledgement is kept`);
+  }
+
   if (!reflection) {
     // With a client statement, a kept sentence already reflects when it says something of theirs back to them.
     const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
@@ -264,8 +273,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
   }
 
   // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
-  if (client && reflection && !risk && candidates.length === 0) {
-    const question = reflection.loss ? LOSS_INVITATIONS[choose(reflection.text, LOSS_INVITATIONS.length)]! : invitation(reflection.text);
+  if (client && !risk && candidates.length === 0) {
+    const question = reflection?.loss ? LOSS_INVITATIONS[choose(reflection.text, LOSS_INVITATIONS.length)]! : invitation(reflection?.text ?? client.text);
     const reason = replacedQuestions ? `asks one open question about what the client said instead of ${replacedQuestions} closed ones` : 'ends on one open question about what the client said';
     candidates.push({ text: question, reason, priority: 0, plan: null });
   }
@@ -276,6 +285,15 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
 function heardIn(client: Analysis, hits: RuleHit[], lexicons: Lexicons): number[] {
   const patterns = new Set(hits.flatMap(({ rule }) => rule.clientSays ?? []));
   return client.sentences.flatMap((sentence) => [...patterns].flatMap((pattern) => findMatches(pattern, sentence.words, lexicons).map((range) => sentence.words[range.first]!.start)));
+}
+
+const HARD = /^(hard|tough|difficult|painful|awful|exhausting|frightening|scary|lot|sorry|thank|thanks|glad|heavy|horrible|terrible|unfair|upsetting|overwhelming|brave|rough|sad|shock|shocking)$/;
+const TURNS = /^(but|though|however|if|because|cause|since|they|he|she|them|him|her|his|their|should|need|only|least)$/;
+
+/** "That must be exhausting", "I'm so sorry", "Thank you for telling me": short, about how hard it is, turning on nothing. */
+function plainAcknowledgement(tokens: readonly Token[], words: RewriteWords): boolean {
+  const said = tokens.filter((token) => token.isWord);
+  return said.length <= 9 && said.some((token) => HARD.test(token.norm) || isFeeling(token, words)) && !said.some((token) => TURNS.test(token.norm));
 }
 
 const INVITATIONS = [

@@ -26,6 +26,7 @@ export interface RewriteWords {
   risk: Record<RiskKind, Phrase[]>;
   safety: Phrase[];
   loss: Phrase[];
+  asksForHelp: Phrase[];
   feelings: ReadonlySet<string>;
   positiveFeelings: ReadonlySet<string>;
   feelingStems: ReadonlySet<string>;
@@ -77,6 +78,7 @@ export function rewriteWords(lexicons: Lexicons): RewriteWords {
     },
     safety: phrases(lexicons, 'rewrite-safety'),
     loss: phrases(lexicons, 'rewrite-loss'),
+    asksForHelp: phrases(lexicons, 'rewrite-asks-for-help'),
     feelings: lexicons.get('feelings')?.words ?? new Set(),
     positiveFeelings: new Set(words(lexicons, 'rewrite-positive-feelings')),
     feelingStems: lexicons.get('feelings')?.stems ?? new Set(),

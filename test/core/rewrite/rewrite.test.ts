@@ -193,6 +193,37 @@ describe('a reply a supervisor would accept', () => {
     expect(rewriteOf('Have you been down the Legion lately?', "I don't see the point in going on anymore.")).toMatch(/safe|ending your life|suicide|killing yourself/);
   });
 
+  it('acknowledges the disclosure where the judgment heard it, not the clause before it', () => {
+    const text = rewriteOf('It makes sense that you want a good night’s sleep.', "I've been mixing benzos and alcohol to get to sleep. Sometimes I don't care if I wake up.");
+    expect(sentencesOf(text)[0]).toMatch(/you don't care if you wake up/);
+    expect(text).toMatch(/ending your life|suicide|killing yourself/);
+  });
+
+  it('asks nothing about safety where the judgment heard no risk', () => {
+    expect(rewriteOf("You'll regret it later, trust me.", "I don't want to go to uni, everyone's pushing me.")).not.toMatch(/safe/);
+  });
+
+  it('meets a death with condolence and asks how they are holding up, not about the draft’s questions', () => {
+    const text = rewriteOf('How long were you married? Did she have other family?', 'My wife died in March and the house is so quiet.');
+    expect(sentencesOf(text)[0]).toMatch(/^I'm so sorry/);
+    expect(text).not.toMatch(/married|family/);
+    expect(text.match(/\?/g)).toHaveLength(1);
+  });
+
+  it('keeps only a plain acknowledgement from a draft that did harm', () => {
+    const text = rewriteOf("That must be really hard. It makes sense that you'd feel that way, he's probably just tired after work.", 'My dad shouts at me every night when he gets in.');
+    expect(text).toMatch(/That must be really hard/);
+    expect(text).not.toMatch(/makes sense|tired after work/);
+  });
+
+  it('says a forum’s “does anyone else …” back as the client’s own experience', () => {
+    expect(rewriteOf('lol same', 'does anyone else get so lonely on sundays it actually hurts')).toMatch(/you get so lonely on sundays/i);
+  });
+
+  it('offers an idea to a client who names no feeling, and asks a client in distress for their own', () => {
+    expect(rewriteOf('You should book an ultrasound.', "I'm so worried this lump is cancer.")).not.toMatch(/idea about booking/);
+  });
+
   it('does not ask back what the client has already said outright', () => {
     const text = rewriteOf("Oh no, don't say that. Things will look better in the morning.", "I've been thinking about killing myself.");
     expect(text.match(/killing yourself/g) ?? []).toHaveLength(1);
