@@ -24,6 +24,8 @@ export const WITHIN_DIMENSION = 0.5;
 export const ACROSS_DIMENSIONS = 0.75;
 export const FAULT_FLOOR = 25;
 export const CLEAN_BONUS = 8;
+/** where "good" begins: one skill done well */
+export const GOOD = 70;
 
 export interface RuleWeighting {
   weight: number;
@@ -61,7 +63,7 @@ export interface Scores {
 
 export function bandOf(score: number): Band {
   if (score >= 85) return 'strong';
-  if (score >= 70) return 'good';
+  if (score >= GOOD) return 'good';
   if (score >= 45) return 'developing';
   return 'needs work';
 }

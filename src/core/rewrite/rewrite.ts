@@ -32,6 +32,8 @@ export interface RewriteInput {
   client: Analysis | null;
   hits: RuleHit[];
   lexicons: Lexicons;
+  /** the draft already scores "good": with nothing to mend, it is left as it is */
+  good?: boolean;
 }
 
 export interface Proposal {
@@ -59,7 +61,7 @@ function dropMinimisers(plan: Plan, words: RewriteWords, within?: { start: numbe
   });
 }
 
-export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteInput): Proposal | null {
+export function proposeRewrite({ text, reply, client, hits, lexicons, good = true }: RewriteInput): Proposal | null {
   const words = rewriteWords(lexicons);
   const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
   // The judgment decides whether the client disclosed a risk (its `clientSays` rules); the rewrite decides how to ask.
@@ -92,7 +94,9 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     candidates.push({ text: question, reason, priority, plan });
   };
 
-  let wantsReflection = false;
+  // A draft short of "good" with nothing to mend ("PE is compulsory, and exercise is good for you") still
+  // passes the client by: it is offered a reflection of what they said.
+  let wantsReflection = fixes.length === 0 && client !== null && !good;
   let stacked = false;
   // A sentence that has to go is not worth rephrasing, so drops come first; otherwise the heavier rule wins.
   const dropsFirst = (hit: RuleHit): number => (hit.rule.definition.fix!.strategy === 'drop' ? 0 : 1);
@@ -218,7 +222,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons }: RewriteI
     for (const plan of plans) if (plan.fate === 'keep' && !(warm.has(plan) && toClient(plan)) && !aboutSafety(plan)) drop(plan, `leaves out “${said(plan)}” to keep the focus on the client's safety`);
     // A draft that already thanks the client for telling needs the disclosure said back, not a second thank-you.
     reflection = acknowledgeRisk(risk, words, plans.some((plan) => plan.fate === 'keep' && warm.has(plan)));
-  } else if (fixes.length === 0) {
+  } else if (fixes.length === 0 && !wantsReflection) {
     return null;
   }
 
