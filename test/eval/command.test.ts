@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/tokens/analyse.js';
 import { resolveBehaviours } from '../../src/core/matches/behaviours.js';
-import { rapport } from '../helpers.js';
+import { builtinPack, rapport } from '../helpers.js';
 
 const FIXTURE = 'fixtures/eval/coded.csv';
 
@@ -61,18 +61,18 @@ describe('rapport eval', () => {
 });
 
 describe('MITI decision: a statement voiced as a question keeps its reflection code', () => {
-  const reflectionOver = (text: string) => {
+  const reflectionOver = async (text: string) => {
     const reply = analyse(text);
     const sentence = reply.sentences[0]!;
-    return resolveBehaviours([{ code: 'reflection.simple', start: sentence.start, end: sentence.end }], reply).map((b) => b.code);
+    return resolveBehaviours([{ code: 'reflection.simple', start: sentence.start, end: sentence.end }], reply, (await builtinPack()).lexicons).map((b) => b.code);
   };
 
-  it('keeps a declarative reflection with a rising inflection', () => {
-    expect(reflectionOver("So you're worried about the exams?")).toEqual(['reflection.simple']);
+  it('keeps a declarative reflection with a rising inflection', async () => {
+    expect(await reflectionOver("So you're worried about the exams?")).toEqual(['reflection.simple']);
   });
 
-  it('drops a reflection phrased as a question', () => {
-    expect(reflectionOver('Are you worried about the exams?')).toEqual([]);
-    expect(reflectionOver('So what worries you about the exams?')).toEqual([]);
+  it('drops a reflection phrased as a question', async () => {
+    expect(await reflectionOver('Are you worried about the exams?')).toEqual([]);
+    expect(await reflectionOver('So what worries you about the exams?')).toEqual([]);
   });
 });

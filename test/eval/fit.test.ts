@@ -35,6 +35,10 @@ rules:
     examples:
       flag: ["I'm so sorry.", "So sorry to hear it."]
       pass: ["Sorry, what?", "I'm sorry I'm late."]
+lexicons:
+  fillers: [so, well]
+  feelings: [sad, tired]
+  negations: [not, never]
 `;
 
 const cases = [

@@ -1,4 +1,5 @@
 // MITI decision rules applied to the codes the rules proposed.
+import { inLexicon, RESERVED, type Lexicon, type Lexicons } from '../rules/lexicons.js';
 import type { Analysis } from '../tokens/analyse.js';
 import { BEHAVIOUR_CODES, type Behaviour } from '../types.js';
 
@@ -10,15 +11,14 @@ const INTERROGATIVE = new Set(
     "should shall may might must don't doesn't didn't isn't aren't wasn't weren't haven't hasn't can't couldn't wouldn't won't shouldn't " +
     "what's how's where's who's tell any anything anyone anybody").split(' '),
 );
-const LEADING_FILLERS = new Set(['so', 'and', 'but', 'well', 'okay', 'ok', 'oh', 'um', 'uh', 'mm-hmm', 'yeah', 'right', 'now', 'then', 'alright']);
-
 /** A question in declarative form ("So you're stuck?"): a statement said with a rising voice. */
-function declarative(sentence: Analysis['sentences'][number]): boolean {
-  const first = sentence.words.find((word) => !LEADING_FILLERS.has(word.norm));
+function declarative(sentence: Analysis['sentences'][number], fillers: Lexicon | undefined): boolean {
+  const first = sentence.words.find((word) => !inLexicon(fillers, word));
   return first !== undefined && !INTERROGATIVE.has(first.norm);
 }
 
-export function resolveBehaviours(proposed: Behaviour[], reply: Analysis): Behaviour[] {
+export function resolveBehaviours(proposed: Behaviour[], reply: Analysis, lexicons: Lexicons): Behaviour[] {
+  const fillers = lexicons.get(RESERVED.fillers);
   const unique = new Map<string, Behaviour>();
   for (const behaviour of proposed) unique.set(`${behaviour.code}@${behaviour.start}:${behaviour.end}`, behaviour);
   const all = [...unique.values()];
@@ -31,7 +31,7 @@ export function resolveBehaviours(proposed: Behaviour[], reply: Analysis): Behav
   // the reflection code (and the question code its question mark earns).
   const inInterrogative = (span: Behaviour): boolean =>
     reply.sentences.some(
-      (sentence) => sentence.isQuestion && sentence.start < span.end && span.start < sentence.end && !declarative(sentence),
+      (sentence) => sentence.isQuestion && sentence.start < span.end && span.start < sentence.end && !declarative(sentence, fillers),
     );
 
   const kept = all.filter((behaviour) => {

@@ -1,10 +1,11 @@
 // Tokens -> rule matches -> behaviours. Phase 1 rules read the text; phase 2
 // rules (order, absence) also read the behaviours phase 1 found.
 import type { CompiledRule, RuleContext, RuleMatch } from '../rules/context.js';
+import { negatedAt, RESERVED } from '../rules/lexicons.js';
 import type { WordRange } from '../rules/patterns/match.js';
 import type { CompiledPattern } from '../rules/patterns/parse.js';
 import type { CompiledPack } from '../rules/pack.js';
-import { negatedAt, type Analysis, type Sentence } from '../tokens/analyse.js';
+import type { Analysis, Sentence } from '../tokens/analyse.js';
 import type { Behaviour } from '../types.js';
 import { getOrAdd } from '../maps.js';
 import { resolveBehaviours } from './behaviours.js';
@@ -34,8 +35,9 @@ function applies(rule: CompiledRule, hasClient: boolean): boolean {
  */
 function firstFeeling(client: Analysis | null, context: Pick<RuleContext, 'lexicons'>): string | null {
   if (!client) return null;
-  const feelings = context.lexicons.get('feelings');
-  const index = client.words.findIndex((word, i) => !!feelings?.words.has(word.norm) && !negatedAt(client, i));
+  const feelings = context.lexicons.get(RESERVED.feelings);
+  const negations = context.lexicons.get(RESERVED.negations);
+  const index = client.words.findIndex((word, i) => !!feelings?.words.has(word.norm) && !negatedAt(client, i, negations));
   return index < 0 ? null : client.words[index]!.text.toLowerCase();
 }
 
@@ -105,8 +107,8 @@ export function runRules(pack: CompiledPack, reply: Analysis, client: Analysis |
 
   const firstHits = runPhase(1);
   const proposed = behavioursOf(firstHits, reply);
-  context.behaviours = resolveBehaviours(proposed, reply);
+  context.behaviours = resolveBehaviours(proposed, reply, context.lexicons);
   const secondHits = runPhase(2);
   proposed.push(...behavioursOf(secondHits, reply));
-  return { hits: [...firstHits, ...secondHits], behaviours: resolveBehaviours(proposed, reply), clientFeeling: context.clientFeeling };
+  return { hits: [...firstHits, ...secondHits], behaviours: resolveBehaviours(proposed, reply, context.lexicons), clientFeeling: context.clientFeeling };
 }

@@ -1,6 +1,6 @@
 // The rewrite's word lists, read from the rule pack's `rewrite-*` lexicons
 // (rules/rewrite.yaml), so the words are data and the phrasing is code.
-import type { Lexicons } from '../rules/lexicons.js';
+import { RESERVED, type Lexicons } from '../rules/lexicons.js';
 import type { Token } from '../tokens/analyse.js';
 import { stemOf } from '../tokens/analyse.js';
 
@@ -79,10 +79,10 @@ export function rewriteWords(lexicons: Lexicons): RewriteWords {
     safety: phrases(lexicons, 'rewrite-safety'),
     loss: phrases(lexicons, 'rewrite-loss'),
     asksForHelp: phrases(lexicons, 'rewrite-asks-for-help'),
-    feelings: lexicons.get('feelings')?.words ?? new Set(),
+    feelings: lexicons.get(RESERVED.feelings)?.words ?? new Set(),
     positiveFeelings: new Set(words(lexicons, 'rewrite-positive-feelings')),
-    feelingStems: lexicons.get('feelings')?.stems ?? new Set(),
-    stopwords: lexicons.get('stopwords')?.words ?? new Set(),
+    feelingStems: lexicons.get(RESERVED.feelings)?.stems ?? new Set(),
+    stopwords: lexicons.get(RESERVED.stopwords)?.words ?? new Set(),
     tags,
   };
   memo.set(lexicons, result);

@@ -1,7 +1,7 @@
 // Lexicons: named word lists a pack defines (rules/lexicons.yaml), matched by
 // word form or by stem. Patterns name them as @name; a few are read by the
 // engine itself under the names below, so a pack must define those.
-import { normalise, stemOf, type Token } from '../tokens/analyse.js';
+import { normalise, stemOf, type Analysis, type Token } from '../tokens/analyse.js';
 import { STOPWORDS } from '../tokens/natural.js';
 
 export interface Lexicon {
@@ -14,11 +14,28 @@ export function inLexicon(lexicon: Lexicon | undefined, token: Token): boolean {
   return !!lexicon && (lexicon.words.has(token.norm) || lexicon.stems.has(token.stem));
 }
 
-/** Lexicons the engine reads by name (not only through a pattern's @name). */
+/** Lexicons the engine reads by name (not only through a pattern's @name): a pack must define each. */
 export const RESERVED = {
-  /** words "^" may skip at the start of a sentence ("so", "well") */
+  /** words "^" may skip at the start of a sentence ("so", "well"), and a question may open with */
   fillers: 'fillers',
+  /** words for what someone feels: the client's {feeling}, and what mirror rules compare */
+  feelings: 'feelings',
+  /** words that negate the few words after them ("not happy", "never safe") */
+  negations: 'negations',
+  /** natural's English stopwords, which the engine supplies itself */
+  stopwords: 'stopwords',
 } as const;
+
+/** The reserved lexicons a pack leaves undefined: matching would silently see nothing of them. */
+export function missingReserved(lexicons: Lexicons): string[] {
+  return Object.values(RESERVED).filter((name) => !lexicons.has(name));
+}
+
+/** Whether word `i` of the analysis has a negation within the three words before it, in its sentence ("I'm not happy"). */
+export function negatedAt(analysis: Analysis, i: number, negations: Lexicon | undefined): boolean {
+  const word = analysis.words[i]!;
+  return analysis.words.slice(Math.max(0, i - 3), i).some((before) => inLexicon(negations, before) && before.sentence === word.sentence);
+}
 
 /** Stems worked out earlier, by word form (the build stores the built-in pack's). */
 export type Stems = Readonly<Record<string, string>>;
@@ -44,7 +61,7 @@ export function buildLexicons(sources: Record<string, readonly string[]>, stored
     }
     lexicons.set(name, lexicon);
   };
-  add('stopwords', STOPWORDS);
+  add(RESERVED.stopwords, STOPWORDS);
   for (const [name, words] of Object.entries(sources)) add(name, words);
   return lexicons;
 }

@@ -8,7 +8,7 @@ import * as count from './kinds/count.js';
 import * as mirror from './kinds/mirror.js';
 import * as order from './kinds/order.js';
 import * as pattern from './kinds/pattern.js';
-import { buildLexicons, type Lexicons, type Stems } from './lexicons.js';
+import { buildLexicons, missingReserved, type Lexicons, type Stems } from './lexicons.js';
 import { PatternIndex } from './patterns/index.js';
 import { TEMPLATE_VARIABLES, unknownVariables } from './template.js';
 import { PatternError, type CompiledPattern } from './patterns/parse.js';
@@ -103,6 +103,11 @@ export function compilePack(sources: PackSource[], settings: Record<string, Rule
     for (const [name, words] of Object.entries(source.lexicons)) pushAll((lexiconSources[name] ??= []), words);
   }
   const lexicons = buildLexicons(lexiconSources, precompiled?.stems);
+  const missing = missingReserved(lexicons);
+  if (missing.length > 0) {
+    const first = sources.flatMap((source) => source.rules)[0];
+    throw new RuleCompileError(`the rule packs define no lexicon "${missing[0]}", which the engine reads by name (define ${missing.map((name) => `"${name}"`).join(', ')} under lexicons:)`, first?.file ?? '(rules)', first?.line ?? 1, first?.column ?? 1, null);
+  }
   const patterns = new PatternIndex(lexicons, precompiled?.patterns);
   const sourceOf = new Map<string, SourcedRule>();
   const rules: CompiledRule[] = [];

@@ -175,14 +175,6 @@ export function analyse(text: string): Analysis {
 }
 
 /** 1-based line and column of a UTF-16 offset. */
-const NEGATIONS = new Set(['not', 'never', 'no', "don't", "didn't", "isn't", "wasn't", "aren't", "can't", "won't", "doesn't", "wouldn't", "couldn't", 'hardly', 'nothing']);
-
-/** Whether word `i` of the analysis has a negation within the three words before it, in its sentence ("I'm not happy"). */
-export function negatedAt(analysis: Analysis, i: number): boolean {
-  const word = analysis.words[i]!;
-  return analysis.words.slice(Math.max(0, i - 3), i).some((before) => NEGATIONS.has(before.norm) && before.sentence === word.sentence);
-}
-
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;

@@ -1,8 +1,8 @@
 // `type: mirror` — how the reply picks up (or merely repeats) the client's words.
 import { getOrAdd } from '../../maps.js';
-import { negatedAt, type Analysis, type Token } from '../../tokens/analyse.js';
+import type { Analysis, Token } from '../../tokens/analyse.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
-import { inLexicon, type Lexicon } from '../lexicons.js';
+import { inLexicon, negatedAt, RESERVED, type Lexicon } from '../lexicons.js';
 import type { PatternIndex } from '../patterns/index.js';
 import type { RuleDefinition } from '../schema.js';
 import { inRange } from './count.js';
@@ -21,7 +21,7 @@ const feelingStemCache = new WeakMap<Analysis, Map<Lexicon | undefined, Set<stri
 
 function contentWords(analysis: Analysis, context: RuleContext): Token[] {
   return getOrAdd(contentCache, analysis, () => {
-    const stopwords = context.lexicons.get('stopwords');
+    const stopwords = context.lexicons.get(RESERVED.stopwords);
     return analysis.words.filter((token) => token.norm.length > 2 && !inLexicon(stopwords, token));
   });
 }
@@ -56,7 +56,7 @@ function copiedFrom(client: Analysis, replyWords: Token[], i: number): boolean {
 }
 
 function feelingEcho(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
-  const clientStems = feelingStems(client, context.lexicons.get(rule.lexicon ?? 'feelings'));
+  const clientStems = feelingStems(client, context.lexicons.get(rule.lexicon ?? RESERVED.feelings));
   const echoed = context.reply.words.filter((token) => clientStems.has(token.stem));
   const first = echoed[0];
   return { value: new Set(echoed.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
@@ -94,11 +94,11 @@ const PERSONAL = new Set(['i', "i'm", "i've", "i'd", 'me', 'we', "we're", 'he', 
  * A feeling the reply puts on the client ("you sound devastated"), not the helper's own ("I'm so
  * sorry") or someone else's ("she's proud of you"): the nearest person before it is "you".
  */
-function putOnClient(reply: Analysis, at: number): boolean {
+function putOnClient(reply: Analysis, at: number, negations: Lexicon | undefined): boolean {
   const { words } = reply;
   const sentence = words[at]!.sentence;
   const personAt = (i: number): boolean | null =>
-    SECOND_PERSON.has(words[i]!.norm) ? !negatedAt(reply, at) : PERSONAL.has(words[i]!.norm) ? false : null;
+    SECOND_PERSON.has(words[i]!.norm) ? !negatedAt(reply, at, negations) : PERSONAL.has(words[i]!.norm) ? false : null;
   for (let i = at - 1; i >= 0 && words[i]!.sentence === sentence; i -= 1) {
     const found = personAt(i);
     if (found !== null) return found;
@@ -116,15 +116,16 @@ function putOnClient(reply: Analysis, at: number): boolean {
  * `against`'s terms: "you sound devastated" to someone who said they feel free.
  */
 function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
-  const named = context.lexicons.get(rule.lexicon ?? 'feelings');
-  const against = context.lexicons.get(rule.against ?? 'feelings');
+  const named = context.lexicons.get(rule.lexicon ?? RESERVED.feelings);
+  const against = context.lexicons.get(rule.against ?? RESERVED.feelings);
   const mixed = rule.unlessClient === undefined ? undefined : context.lexicons.get(rule.unlessClient);
   // Mood lexicons list every inflected form (AFINN does), and their stems collide with
   // unrelated words, so the client's mood is read by exact form, not negated.
-  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && client.words.some((token, i) => lexicon.words.has(token.norm) && !negatedAt(client, i));
+  const negations = context.lexicons.get(RESERVED.negations);
+  const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && client.words.some((token, i) => lexicon.words.has(token.norm) && !negatedAt(client, i, negations));
   if (saidAny(named) || saidAny(mixed) || !saidAny(against)) return { value: 0, span: null };
   const clientStems = new Set(client.words.map((token) => token.stem));
-  const contrary = context.reply.words.filter((token, i) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(context.reply, i));
+  const contrary = context.reply.words.filter((token, i) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(context.reply, i, negations));
   const first = contrary[0];
   return { value: new Set(contrary.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
 }
@@ -134,14 +135,15 @@ function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis)
  * the reply's is one of them, by stem or by family: "you sound angry" to someone who said anxious.
  */
 function feelingMismatch(rule: MirrorRule, context: RuleContext, client: Analysis): { value: number; span: RuleMatch | null } {
-  const feelings = context.lexicons.get(rule.lexicon ?? 'feelings');
-  const clientFeelings = client.words.filter((token, i) => inLexicon(feelings, token) && !negatedAt(client, i));
+  const feelings = context.lexicons.get(rule.lexicon ?? RESERVED.feelings);
+  const negations = context.lexicons.get(RESERVED.negations);
+  const clientFeelings = client.words.filter((token, i) => inLexicon(feelings, token) && !negatedAt(client, i, negations));
   if (clientFeelings.length === 0) return { value: 0, span: null };
   const families = (rule.families ?? []).map((name) => context.lexicons.get(name)).filter((family): family is Lexicon => family !== undefined);
   const familiesOf = (token: Token): Lexicon[] => families.filter((family) => inLexicon(family, token));
   const clientStems = new Set(client.words.map((token) => token.stem));
   const clientFamilies = new Set(clientFeelings.flatMap(familiesOf));
-  const named = context.reply.words.filter((token, i) => inLexicon(feelings, token) && putOnClient(context.reply, i));
+  const named = context.reply.words.filter((token, i) => inLexicon(feelings, token) && putOnClient(context.reply, i, negations));
   if (named.length === 0) return { value: 0, span: null };
   const answers = (token: Token): boolean => clientStems.has(token.stem) || familiesOf(token).some((family) => clientFamilies.has(family));
   if (named.some(answers)) return { value: 0, span: null };
