@@ -1,7 +1,7 @@
 // The pipeline: text -> tokens -> rule matches -> findings, behaviours and
 // scores -> rewrite. Pure and deterministic: no I/O, no clock, no randomness.
 import { toFindings } from './findings/findings.js';
-import { GOOD, score, type Fired, type RuleWeighting, type Scores } from './findings/score.js';
+import { score, type Fired, type RuleWeighting, type Scores } from './findings/score.js';
 import { runRules, type RuleHit } from './matches/run.js';
 import { proposeRewrite } from './rewrite/rewrite.js';
 import type { CompiledPack } from './rules/pack.js';
@@ -66,7 +66,7 @@ export function critiqueReply(pack: CompiledPack, text: string, client: string |
   const clientText = client !== null && client.trim() !== '' ? client : null;
   const clientAnalysis = clientText === null ? null : analyse(clientText);
   const draft = assess(pack, text, clientText, clientAnalysis);
-  const proposal = proposeRewrite({ text, reply: draft.reply, client: clientAnalysis, hits: draft.hits, lexicons: pack.lexicons, good: draft.scores.score >= GOOD });
+  const proposal = proposeRewrite({ text, reply: draft.reply, client: clientAnalysis, hits: draft.hits, lexicons: pack.lexicons, draftScore: draft.scores.score });
   let rewrite: Critique['rewrite'] = null;
   let mends: RewriteChange[] = [];
   if (proposal !== null) {

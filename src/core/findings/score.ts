@@ -26,6 +26,8 @@ export const FAULT_FLOOR = 25;
 export const CLEAN_BONUS = 8;
 /** where "good" begins: one skill done well */
 export const GOOD = 70;
+/** below this a reply "needs work" */
+export const POOR = 45;
 
 export interface RuleWeighting {
   weight: number;
@@ -64,7 +66,7 @@ export interface Scores {
 export function bandOf(score: number): Band {
   if (score >= 85) return 'strong';
   if (score >= GOOD) return 'good';
-  if (score >= 45) return 'developing';
+  if (score >= POOR) return 'developing';
   return 'needs work';
 }
 

@@ -184,8 +184,15 @@ function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
   return null;
 }
 
-/** The best reflection of the client's statement, or null when nothing in it can be said back; `heavy` allows saying how heavy a painful feeling is. */
-export function reflectClient(client: Analysis, words: RewriteWords, heavy = true): Reflection | null {
+// The listening word of each frame: a frame is not used beside a kept sentence that already says it
+// ("I'm hearing that …. I can hear how painful this is" is a repeated frame).
+const FRAME_WORD = /\b(sound|sounds|hear|hearing|seem|seems|saying|understood)\b/i;
+
+/**
+ * The best reflection of the client's statement, or null when nothing in it can be said back; `heavy` allows
+ * saying how heavy a painful feeling is; `kept`: the draft's sentences the rewrite keeps.
+ */
+export function reflectClient(client: Analysis, words: RewriteWords, heavy = true, kept: readonly string[] = []): Reflection | null {
   const clauses = clausesOf(client, words);
   const dilemma = twoSided(clauses, words);
   if (dilemma) return dilemma;
@@ -207,6 +214,9 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   let frame = choose(said, frames.length);
   // "So you feel so ashamed" says "so" twice.
   if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
+  const heard = new Set(kept.flatMap((sentence) => sentence.toLowerCase().match(new RegExp(FRAME_WORD.source, 'gi')) ?? []).map((word) => word.replace(/s$|ing$/, '')));
+  const repeats = (k: number): boolean => (frames[k]!('').toLowerCase().match(new RegExp(FRAME_WORD.source, 'gi')) ?? []).some((word) => heard.has(word.replace(/s$|ing$/, '')));
+  for (let step = 0; step < frames.length && repeats(frame); step += 1) frame = (frame + 1) % frames.length;
   const text = frames[frame]!(said);
   return { text, reason: feeling ? `reflects the client's “${feeling.text}”` : `reflects the client's own words “${quote(clause)}”` };
 }

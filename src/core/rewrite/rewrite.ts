@@ -8,6 +8,7 @@ import type { Lexicons } from '../rules/lexicons.js';
 import { findMatches } from '../rules/patterns/index.js';
 import type { Analysis, Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
+import { GOOD, POOR } from '../findings/score.js';
 import { compose, type Candidate, type Plan } from './compose.js';
 import { acknowledgeRisk, choose, disclosedRisk, reflectClient, reflectTopic, safetyQuestion, type Reflection } from './reflect.js';
 import {
@@ -32,8 +33,8 @@ export interface RewriteInput {
   client: Analysis | null;
   hits: RuleHit[];
   lexicons: Lexicons;
-  /** the draft already scores "good": with nothing to mend, it is left as it is */
-  good?: boolean;
+  /** the draft's own score: a good draft with nothing to mend is left as it is; a poor one keeps only plain acknowledgements */
+  draftScore?: number;
 }
 
 export interface Proposal {
@@ -61,7 +62,7 @@ function dropMinimisers(plan: Plan, words: RewriteWords, within?: { start: numbe
   });
 }
 
-export function proposeRewrite({ text, reply, client, hits, lexicons, good = true }: RewriteInput): Proposal | null {
+export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore = GOOD }: RewriteInput): Proposal | null {
   const words = rewriteWords(lexicons);
   const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
   // The judgment decides whether the client disclosed a risk (its `clientSays` rules); the rewrite decides how to ask.
@@ -96,7 +97,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, good = tru
 
   // A draft short of "good" with nothing to mend ("PE is compulsory, and exercise is good for you") still
   // passes the client by: it is offered a reflection of what they said.
-  let wantsReflection = fixes.length === 0 && client !== null && !good;
+  let wantsReflection = fixes.length === 0 && client !== null && draftScore < GOOD;
   let stacked = false;
   // A sentence that has to go is not worth rephrasing, so drops come first; otherwise the heavier rule wins.
   const dropsFirst = (hit: RuleHit): number => (hit.rule.definition.fix!.strategy === 'drop' ? 0 : 1);
@@ -233,9 +234,10 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, good = tru
   }
   for (const plan of plans) if (plan.fate === 'keep') dropMinimisers(plan, words);
 
-  // After harm, a validating sentence of the draft's may carry it on ("it makes sense that you'd want an
-  // excuse", "I can see you've put on weight"): only a plain acknowledgement of how hard it is stays.
-  if (client && hits.some(({ rule }) => rule.definition.kind === 'issue' && rule.definition.severity === 'error')) {
+  // After harm, or in a draft that scores poor, a validating sentence of the draft's may carry the fault on
+  // ("it makes sense that you'd want an excuse", "Fourteen is a great age for a dog"): only a plain
+  // acknowledgement of how hard it is stays.
+  if (client && (draftScore < POOR || hits.some(({ rule }) => rule.definition.kind === 'issue' && rule.definition.severity === 'error'))) {
     for (const plan of plans) if (plan.fate === 'keep' && !plainAcknowledgement(plan.tokens, words)) drop(plan, `leaves out “${said(plan)}”: after the draft's harm, only a plain acknowledgement is kept`);
   }
 
@@ -254,7 +256,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, good = tru
       const topical = plans.flatMap((plan) => plan.tokens.filter((token) => !plan.harm || token.end <= plan.harm.start || token.start >= plan.harm.end));
       // "…, and that's a lot to carry" reads twice over before a kept "That must be hard".
       const acknowledged = plans.some((plan) => plan.fate === 'keep' && warm.has(plan));
-      reflection = client ? reflectClient(client, words, !acknowledged) : reflectTopic(reply, topical, words, candidates.map((c) => c.text));
+      const kept = plans.filter((plan) => plan.fate === 'keep').map((plan) => plan.text.slice(plan.sentence.start, plan.sentence.end));
+      reflection = client ? reflectClient(client, words, !acknowledged, kept) : reflectTopic(reply, topical, words, candidates.map((c) => c.text));
     }
     // Once the client is reflected, what is kept of a draft that needed mending is what earned credit: a
     // statement no strength rule credits ("Fourteen is a great age for a dog", "Chemo has come a long way")

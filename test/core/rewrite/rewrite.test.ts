@@ -216,6 +216,17 @@ describe('a reply a supervisor would accept', () => {
     expect(text).not.toMatch(/makes sense|tired after work/);
   });
 
+  it('does not open with a listening word a kept sentence already uses', () => {
+    const text = rewriteOf("I can hear how painful this is. It's sometimes easier to blame the medication than look at our habits.", "I've put on weight from the steroids and I hate my body.");
+    expect(text).toMatch(/I can hear how painful this is/);
+    expect(text.match(/\bhear/gi)).toHaveLength(1);
+  });
+
+  it('keeps a question about how they would do it as the safety question, not advice to mend', () => {
+    const text = rewriteOf('Right. Have you thought about how you would do it? Have you tried a hot bath?', "I've been thinking about killing myself.");
+    expect(text).toMatch(/how you would do it\?$/);
+  });
+
   it('says a forum’s “does anyone else …” back as the client’s own experience', () => {
     expect(rewriteOf('lol same', 'does anyone else get so lonely on sundays it actually hurts')).toMatch(/you get so lonely on sundays/i);
   });
