@@ -183,7 +183,8 @@ export async function runBatch(files: readonly string[], options: RunOptions): P
       const before = progress.bytes;
       // Counting bytes costs a stream hop: only when someone watches the progress.
       const stream = options.onProgress ? Readable.from(counted(raw, (n) => (progress.bytes += n))) : raw;
-      const turnsOf = streamTranscript(stream, source, { defaultTranscript: source, columns: options.columns });
+      const reopen = source === '-' ? undefined : () => createReadStream(source);
+      const turnsOf = streamTranscript(stream, source, { defaultTranscript: source, columns: options.columns }, reopen);
       for await (const job of counsellorTurnsAsync(observed(turnsOf), counsellor)) {
         counsellorSeen++;
         chunk.push({ source, job });

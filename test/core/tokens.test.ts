@@ -86,3 +86,12 @@ describe('tokenizer patterns', () => {
   });
 });
 
+
+describe('line and column of an offset', () => {
+  it('counts CRLF, a lone CR and LF each as one line break', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `one${eol}two${eol}three`;
+      expect(lineColumn(text, text.indexOf('three') + 2), JSON.stringify(eol)).toEqual({ line: 3, column: 3 });
+    }
+  });
+});

@@ -178,9 +178,13 @@ export function analyse(text: string): Analysis {
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
+  // CRLF, a lone CR (old Mac files) and LF each end a line, as the transcript readers count them.
+  for (let i = 0; i < offset && i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line += 1;
+      lineStart = i + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }

@@ -5,7 +5,7 @@ import { COLUMN_ALIASES, normaliseColumnName } from './columns.js';
 import { detectDelimiter, readCsv, streamCsv } from './csv.js';
 import { readJson, streamJsonLines } from './json.js';
 import { parseLabel, stripLeadingTimestamps } from './labels.js';
-import { readText } from './text.js';
+import { readText, streamText } from './text.js';
 import { TranscriptError, type ReadOptions, type TranscriptFormat, type TranscriptTurn } from './types.js';
 import { stripBom } from './util.js';
 import { readWebVtt } from './webvtt.js';
@@ -167,17 +167,19 @@ function enoughToSniff(head: string): boolean {
 /**
  * Streams a transcript. CSV/TSV and JSON Lines yield each turn as its record arrives, so memory
  * stays bounded on big files (rows come in file order; `readTranscript` additionally groups
- * interleaved CSV transcripts). Text, WebVTT and JSON arrays are read whole, then yielded.
+ * interleaved CSV transcripts). Text files stream too, when `reopen` gives the file again for
+ * a second pass; WebVTT, JSON arrays and text on stdin are read whole, then yielded.
  */
 export async function* streamTranscript(
   stream: NodeJS.ReadableStream,
   fileName: string,
   options: ReadOptions,
+  reopen?: () => NodeJS.ReadableStream,
 ): AsyncGenerator<TranscriptTurn> {
-  for await (const turn of streamTurns(stream, fileName, options)) yield scorable(turn);
+  for await (const turn of streamTurns(stream, fileName, options, reopen)) yield scorable(turn);
 }
 
-async function* streamTurns(stream: NodeJS.ReadableStream, fileName: string, options: ReadOptions): AsyncGenerator<TranscriptTurn> {
+async function* streamTurns(stream: NodeJS.ReadableStream, fileName: string, options: ReadOptions, reopen?: () => NodeJS.ReadableStream): AsyncGenerator<TranscriptTurn> {
   const source = decode(stream);
   let format = formatFromName(fileName);
   let head = '';
@@ -206,6 +208,11 @@ async function* streamTurns(stream: NodeJS.ReadableStream, fileName: string, opt
   }
   if (format === 'json' && stripBom(head).trimStart().startsWith('{')) {
     yield* streamJsonLines(rest(), options);
+    return;
+  }
+  // A text file that can be read again streams in two passes (see text.ts); stdin is read whole.
+  if (format === 'text' && reopen) {
+    yield* streamText(rest(), () => decode(reopen()), options);
     return;
   }
   yield* readAs(format, await collect(rest()), options);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../../src/readers/transcripts/index.js';
+import { streamText } from '../../../src/readers/transcripts/text.js';
 import { fixture, opts, speakers, transcriptError } from './helpers.js';
 
 describe('text transcripts', () => {
@@ -106,5 +107,34 @@ describe('text transcripts', () => {
   it('rejects binary data', () => {
     const e = transcriptError(() => readText('PK\u0003\u0004\u0000\u0000garbage', opts));
     expect(e.message).toMatch(/binary/);
+  });
+});
+
+describe('a text transcript streamed in two passes', () => {
+  // The file as a stream cut into chunks at the given places, CR and LF split apart included.
+  const chunked = (text: string, cuts: number[]) =>
+    async function* (): AsyncGenerator<string> {
+      let from = 0;
+      for (const cut of [...cuts, text.length]) {
+        if (cut > from) yield text.slice(from, cut);
+        from = Math.max(from, cut);
+      }
+    };
+  const streamed = async (text: string, cuts: number[]) => {
+    const turns = [];
+    for await (const turn of streamText(chunked(text, cuts)(), chunked(text, cuts), opts)) turns.push(turn);
+    return turns;
+  };
+
+  it('gives the same turns, lines included, as reading the file whole, wherever the chunks fall', async () => {
+    const text = '\uFEFFClient: I feel awful.\r\nand alone\r\nCounsellor: You should stop.\r\rClient [00:01]: ok\rmum: said so\nCounsellor: That sounds hard.\n';
+    const whole = readText(text, opts);
+    for (let cut = 1; cut < text.length; cut += 1) expect(await streamed(text, [cut]), `cut at ${cut}`).toEqual(whole);
+    expect(await streamed(text, [...Array(text.length).keys()])).toEqual(whole);
+  });
+
+  it('refuses a turn that never ends before holding the file, at the line it starts', async () => {
+    const text = `Client: hi\nCounsellor: ${'and then more words\n'.repeat(40_000)}`;
+    await expect(streamed(text, [])).rejects.toMatchObject({ line: 2 });
   });
 });
