@@ -4,7 +4,7 @@
 import type { Analysis, Token } from '../tokens/analyse.js';
 import { capitalise, isPlural, lowerFirst, partOfYou, secondPerson, type Span, spanText } from './grammar.js';
 import { firstNounPhrase } from './tags.js';
-import { findPhrase, isContent, isFeeling, phraseAt, type RewriteWords, type RiskKind } from './words.js';
+import { FAMILIES, findPhrase, isContent, isFeeling, phraseAt, type Family, type RewriteWords, type RiskKind } from './words.js';
 
 export interface Reflection {
   text: string;
@@ -150,12 +150,14 @@ const FRAMES: ((clause: string) => string)[] = [
   (c) => `If I've understood, ${c}.`,
 ];
 
-// Only for a clause that carries a painful feeling: they say how heavy it is.
-const HEAVY_FRAMES: ((clause: string) => string)[] = [
-  (c) => `${capitalise(c)}, and that's a lot to carry.`,
-  (c) => `${capitalise(c)}, and it's been weighing on you.`,
-  (c) => `It's been hard: ${c}.`,
-];
+// For a clause that carries a painful feeling: what it is like, in plain words, by the feeling's family.
+const HEAVY_FRAMES: Record<Family, ((clause: string) => string)[]> = {
+  fear: [(c) => `${capitalise(c)}, and that sounds really frightening.`, (c) => `${capitalise(c)}, and that's a scary thing to face.`],
+  sadness: [(c) => `${capitalise(c)}, and that sounds so painful.`, (c) => `${capitalise(c)}, and that's a lot of hurt to carry.`],
+  strain: [(c) => `${capitalise(c)}, and that sounds exhausting.`, (c) => `${capitalise(c)}, and that's a lot to carry.`],
+  shame: [(c) => `${capitalise(c)}, and that's a heavy thing to carry.`, (c) => `${capitalise(c)}, and that sounds really hard to sit with.`],
+  anger: [(c) => `${capitalise(c)}, and no wonder you feel that way.`, (c) => `${capitalise(c)}, and that sounds so frustrating.`],
+};
 
 const LOSS_FRAMES: ((clause: string) => string)[] = [
   (c) => `I'm so sorry that ${c}.`,
@@ -210,10 +212,17 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   if (findPhrase(clause.tokens, words.loss)) {
     return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
   }
-  const frames = heavy && feeling && !next && !words.positiveFeelings.has(feeling.norm) ? [...FRAMES, ...HEAVY_FRAMES] : FRAMES;
+  const family = feeling && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
+  if (heavy && family && !next && !words.positiveFeelings.has(feeling.norm)) {
+    const options = HEAVY_FRAMES[family];
+    return { text: options[choose(said, options.length)]!(said), reason: `reflects the client's “${feeling.text}”` };
+  }
+  const frames = FRAMES;
   let frame = choose(said, frames.length);
   // "So you feel so ashamed" says "so" twice.
   if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
+  // Without a frame, "He is from the group that attacked your village." reads as the helper's own claim.
+  if (frame === 2 && !/^you/i.test(said)) frame = 0;
   const heard = new Set(kept.flatMap((sentence) => sentence.toLowerCase().match(new RegExp(FRAME_WORD.source, 'gi')) ?? []).map((word) => word.replace(/s$|ing$/, '')));
   const repeats = (k: number): boolean => (frames[k]!('').toLowerCase().match(new RegExp(FRAME_WORD.source, 'gi')) ?? []).some((word) => heard.has(word.replace(/s$|ing$/, '')));
   for (let step = 0; step < frames.length && repeats(frame); step += 1) frame = (frame + 1) % frames.length;
@@ -226,7 +235,7 @@ export interface Risk {
   clause: Span;
 }
 
-const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'danger'];
+const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'medical', 'danger'];
 
 /** The risk named in the clauses by the rewrite's own phrase lists, most serious first, and the clause that says it. */
 function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
@@ -238,7 +247,9 @@ function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
 }
 
 // When the judgment heard a disclosure the rewrite's own phrase lists did not: which question fits it.
-const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better)$/;
+const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better|saved|saving|stockpiled|stockpiling|hoarding)$/;
+// A body in danger now: an overdose already taken, chest pain, not breathing. Saved-up tablets are a plan, not this.
+const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
 
 /**
@@ -253,7 +264,7 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   const best = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!best) return null;
   const norms = words_(best).map((token) => token.norm);
-  const kind: RiskKind = norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
+  const kind: RiskKind = norms.some((norm) => MEDICAL_WORDS.test(norm)) && !norms.some((norm) => /^(saved|saving|stockpiled|stockpiling|hoarding)$/.test(norm)) ? 'medical' : norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
   return { kind, clause: trimmed(best, words) };
 }
 
@@ -266,6 +277,7 @@ const ACKNOWLEDGEMENTS: ((clause: string) => string)[] = [
 const SAFETY_QUESTIONS: Record<RiskKind, string[]> = {
   suicide: ['Are you thinking about ending your life?', 'Are you having thoughts of suicide right now?', 'When you say that, are you thinking about killing yourself?'],
   'self-harm': ['Are you safe right now, and do any injuries need looking after?', 'Have you hurt yourself today, and are you safe right now?'],
+  medical: ['Have you been able to get medical help for this yet?', 'Can we get you medical help right now?'],
   danger: ['Are you somewhere safe right now?', 'Are you safe where you are right now?'],
 };
 

@@ -65,6 +65,7 @@ function dropMinimisers(plan: Plan, words: RewriteWords, within?: { start: numbe
 export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore = GOOD }: RewriteInput): Proposal | null {
   const words = rewriteWords(lexicons);
   const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
+  const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
   // The judgment decides whether the client disclosed a risk (its `clientSays` rules); the rewrite decides how to ask.
   const judgedRisk = hits.filter(({ rule }) => rule.clientSays !== undefined && rule.definition.kind === 'issue');
   const risk = client && judgedRisk.length ? disclosedRisk(client, words, heardIn(client, judgedRisk, lexicons)) : null;
@@ -98,6 +99,14 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   // A draft short of "good" with nothing to mend ("PE is compulsory, and exercise is good for you") still
   // passes the client by: it is offered a reflection of what they said.
   let wantsReflection = fixes.length === 0 && client !== null && draftScore < GOOD;
+  // Advice to a client who asked for none is left out, not turned into an offer or a "what have you tried?":
+  // the reply stays with what they said and ends on an open question about it. Asked for ideas, it is offered.
+  const unasked = client && !findPhrase(client.tokens, words.asksForHelp)
+    ? (plan: Plan, matched: string): void => {
+        drop(plan, `leaves out the advice “${shorten(matched, 6)}”: the client asked for none, so the reply explores first`);
+        plan.harm = { start: plan.sentence.start, end: plan.sentence.end };
+      }
+    : null;
   let stacked = false;
   // A sentence that has to go is not worth rephrasing, so drops come first; otherwise the heavier rule wins.
   const dropsFirst = (hit: RuleHit): number => (hit.rule.definition.fix!.strategy === 'drop' ? 0 : 1);
@@ -137,25 +146,31 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
       case 'ask-permission-about': {
         if (!plan) break;
         const advice = adviceIn(plan.tokens, words);
-        if (!advice) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
+        if (unasked && !(advice && isDecision(advice, words))) unasked(plan, matched);
+        else if (!advice) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
         else if (isPrescription(advice, words)) drop(plan, `drops the prescription “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end))}”`);
         else {
           const topic = adviceTopic(advice, text, words);
           if (isDecision(advice, words)) ask(plan, evoke(topic, topic), `asks what the client thinks about “${topic}” instead of deciding for them`, PRIORITY.offer);
           // "one idea about doing that" offers nothing: without a real object the client's own ideas are asked for.
           else if (isVagueTopic(topic, words)) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
-          // To a client telling of a feeling or a loss, an idea nobody asked for is still the helper's plan:
-          // their own ideas are asked for. A practical problem, or a request for ideas, gets the offer.
-          else if (client && !findPhrase(client.tokens, words.asksForHelp) && (client.words.some((token) => isFeeling(token, words)) || findPhrase(client.tokens, words.loss))) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
           else ask(plan, askPermissionAbout(topic), `asks permission before offering an idea about “${topic}”`, PRIORITY.offer);
         }
         break;
       }
       case 'evoke-about':
-        if (plan) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of suggesting “${shorten(matched, 6)}”`, PRIORITY.offer);
+        if (plan && unasked) unasked(plan, matched);
+        else if (plan) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of suggesting “${shorten(matched, 6)}”`, PRIORITY.offer);
         break;
       case 'what-instead-of-why': {
         if (!plan) break;
+        // "Why did you send it?" to someone whose photo was shared asks them to answer for what was done to
+        // them: a why-question is turned only when it is about something the client says they did.
+        if (client && !plan.tokens.some((token) => isContent(token, words) && token.norm !== 'why' && clientStems.has(token.stem))) {
+          drop(plan, `leaves out “${shorten(matched, 4)}…”, which asks the client to justify something they did not say they did`);
+          plan.harm = { start: plan.sentence.start, end: plan.sentence.end };
+          break;
+        }
         const question = whatInsteadOfWhy(plan.tokens, text, words);
         if (question) ask(plan, question, `asks what happened instead of “${shorten(matched, 4)}”, which asks for a justification`, PRIORITY.why);
         else ask(plan, 'What was happening for you at the time?', `asks what happened instead of “${shorten(matched, 4)}”`, PRIORITY.why);
@@ -239,11 +254,18 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   // acknowledgement of how hard it is stays.
   if (client && (draftScore < POOR || hits.some(({ rule }) => rule.definition.kind === 'issue' && rule.definition.severity === 'error'))) {
     for (const plan of plans) if (plan.fate === 'keep' && !plainAcknowledgement(plan.tokens, words)) drop(plan, `leaves out “${said(plan)}”: after the draft's harm, only a plain acknowledgement is kept`);
+    // Nor does a question of the draft's stay that nothing credits: it carries the draft's agenda.
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const candidate = candidates[i]!;
+      if (!candidate.original || !candidate.plan || candidate.priority >= PRIORITY.draftSafety || credited.has(candidate.plan)) continue;
+      candidates.splice(i, 1);
+      candidate.plan.fate = 'keep';
+      drop(candidate.plan, `leaves out “${said(candidate.plan)}”: after the draft's harm, its own questions go too`);
+    }
   }
 
   if (!reflection) {
     // With a client statement, a kept sentence already reflects when it says something of theirs back to them.
-    const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
     const picksUp = (plan: Plan): boolean => plan.tokens.some((token) => clientStems.has(token.stem) && isContent(token, words));
     // Saying "you" is not saying back what they said: "You've got this!!!" reflects nothing of theirs.
     // And when the judgment found nothing that acknowledges them, picking up their words was not enough.
@@ -264,6 +286,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
     // is the draft's own agenda, and the reflection has taken its place.
     if (reflection && client) {
       for (const plan of plans) {
+        // A long explanation ("Your heart rate rises to pump blood …") lectures, whatever a coder credits it with.
+        if (plan.fate === 'keep' && !warm.has(plan) && plan.tokens.filter((token) => token.isWord).length > LECTURE_WORDS) drop(plan, `leaves out “${said(plan)}”, which explains rather than listens`);
         if (plan.fate !== 'keep' || credited.has(plan)) continue;
         drop(plan, picksUp(plan) || toClient(plan) ? `leaves out “${said(plan)}”, which speaks for the client rather than to what they said` : `leaves out “${said(plan)}”, which moves away from what the client said`);
       }
@@ -294,6 +318,7 @@ function heardIn(client: Analysis, hits: RuleHit[], lexicons: Lexicons): number[
   return client.sentences.flatMap((sentence) => [...patterns].flatMap((pattern) => findMatches(pattern, sentence.words, lexicons).map((range) => sentence.words[range.first]!.start)));
 }
 
+const LECTURE_WORDS = 16;
 const HARD = /^(hard|tough|difficult|painful|awful|exhausting|frightening|scary|lot|sorry|thank|thanks|glad|heavy|horrible|terrible|unfair|upsetting|overwhelming|brave|rough|sad|shock|shocking)$/;
 const TURNS = /^(but|though|however|if|because|cause|since|they|he|she|them|him|her|his|their|should|need|only|least)$/;
 

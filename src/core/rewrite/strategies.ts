@@ -177,5 +177,7 @@ export function isOpenQuestion(tokens: Token[]): boolean {
   if (first.norm === 'how' && /^(many|much|often|long|old|far|soon)$/.test(next)) return false;
   // "What kind of car was it?", "Who was driving?": a fact to fill in, not room to talk.
   if (first.norm === 'what' && /^(kind|type|sort|time|day|year|age|colour|color|size|number|brand|make|model)$/.test(next)) return false;
+  // "What I'm hearing is …, and who could blame her?" is a statement with a question tacked on.
+  if (first.norm === 'what' && /^(i'm|i|you're|you)$/.test(next) && /^(hearing|hear|heard|saying|said|mean)$/.test(tokens[tokens.indexOf(first) + 2]?.norm ?? '')) return false;
   return /^(what|how|what's|how's|tell)$/.test(first.norm) && !norms(tokens).includes('why');
 }

@@ -12,7 +12,10 @@ export interface Mapping {
   to: string;
 }
 
-export type RiskKind = 'suicide' | 'self-harm' | 'danger';
+export const FAMILIES = ['fear', 'sadness', 'strain', 'shame', 'anger'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export type RiskKind = 'suicide' | 'self-harm' | 'medical' | 'danger';
 
 export interface RewriteWords {
   secondPerson: Mapping[];
@@ -27,6 +30,8 @@ export interface RewriteWords {
   safety: Phrase[];
   loss: Phrase[];
   asksForHelp: Phrase[];
+  /** the pack's feeling families (`fear-family` …), for saying how a painful feeling weighs */
+  families: ReadonlyMap<Family, ReadonlySet<string>>;
   feelings: ReadonlySet<string>;
   positiveFeelings: ReadonlySet<string>;
   feelingStems: ReadonlySet<string>;
@@ -74,11 +79,13 @@ export function rewriteWords(lexicons: Lexicons): RewriteWords {
     risk: {
       suicide: phrases(lexicons, 'rewrite-risk-suicide'),
       'self-harm': phrases(lexicons, 'rewrite-risk-self-harm'),
+      medical: phrases(lexicons, 'rewrite-risk-medical'),
       danger: phrases(lexicons, 'rewrite-risk-danger'),
     },
     safety: phrases(lexicons, 'rewrite-safety'),
     loss: phrases(lexicons, 'rewrite-loss'),
     asksForHelp: phrases(lexicons, 'rewrite-asks-for-help'),
+    families: new Map(FAMILIES.map((family) => [family, new Set(words(lexicons, `${family}-family`))])),
     feelings: lexicons.get(RESERVED.feelings)?.words ?? new Set(),
     positiveFeelings: new Set(words(lexicons, 'rewrite-positive-feelings')),
     feelingStems: lexicons.get(RESERVED.feelings)?.stems ?? new Set(),

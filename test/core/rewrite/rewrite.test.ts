@@ -43,7 +43,7 @@ describe('attuned reflection', () => {
   it('opens with the client’s own words and feeling, turned to “you”', () => {
     const text = rewriteOf('You should just sign up for a night class.', "I'm lonely since I moved to the city and I don't know anyone here.");
     const [first] = sentencesOf(text);
-    expect(first).toMatch(/you're lonely since you moved to the city/);
+    expect(first).toMatch(/you're lonely since you moved to the city/i);
     expect(first).not.toMatch(/\b(my|me|I'm)\b/);
   });
 
@@ -68,17 +68,29 @@ describe('attuned reflection', () => {
 });
 
 describe('faithful to what the helper meant', () => {
-  it('turns advice into asking permission to share an idea on the same topic', () => {
-    const text = rewriteOf('You should ask your landlord about the damp.', 'There is mould all over my bedroom wall and my chest is getting worse.');
+  it('turns advice into asking permission to share an idea on the same topic, for a client who asks for ideas', () => {
+    const text = rewriteOf('You should ask your landlord about the damp.', 'There is mould all over my bedroom wall and my chest is getting worse. What should I do?');
     const question = sentencesOf(text).at(-1)!;
     expect(question).toMatch(/^(Would|Can)/);
     expect(question).toMatch(/asking your landlord about the damp\?$/);
   });
 
   it('keeps the whole advised action, up to the next clause', () => {
-    const question = sentencesOf(rewriteOf("You should switch off your phone an hour before bed and you'll sleep better.", 'I lie awake scrolling until two most nights.')).at(-1)!;
+    const question = sentencesOf(rewriteOf("You should switch off your phone an hour before bed and you'll sleep better.", 'I lie awake scrolling until two most nights. Any ideas?')).at(-1)!;
     expect(question).toMatch(/switching off your phone an hour before bed\?$/);
     expect(question).not.toMatch(/sleep better/);
+  });
+
+  it('leaves out advice the client did not ask for, and asks about what they said instead', () => {
+    const text = rewriteOf('You should set up a joint budget spreadsheet and have a weekly money meeting.', 'We argue every night about money.');
+    expect(text).not.toMatch(/spreadsheet|idea|tried|thought about trying/);
+    expect(text).toMatch(/argue every night about money/);
+    expect(text.endsWith('?')).toBe(true);
+  });
+
+  it('leaves out a why-question about something the client never said they did', () => {
+    const text = rewriteOf('Why did you send it in the first place?', 'Someone shared a photo of me and now the whole year group has seen it.');
+    expect(text).not.toMatch(/send|first place/);
   });
 
   it('asks what the client thinks about a decision instead of making it for them', () => {
