@@ -125,6 +125,9 @@ function contradiction(rule: MirrorRule, context: RuleContext, client: Analysis)
   const saidAny = (lexicon: Lexicon | undefined): boolean => lexicon !== undefined && client.words.some((token, i) => lexicon.words.has(token.norm) && !negatedAt(client, i, negations));
   if (saidAny(named) || saidAny(mixed) || !saidAny(against)) return { value: 0, span: null };
   const clientStems = new Set(client.words.map((token) => token.stem));
+  // "You're proud, and a bit scared" to someone who said scared names both sides, not the wrong one.
+  const feelings = context.lexicons.get(RESERVED.feelings);
+  if (context.reply.words.some((token) => inLexicon(feelings, token) && clientStems.has(token.stem))) return { value: 0, span: null };
   const contrary = context.reply.words.filter((token, i) => inLexicon(named, token) && !clientStems.has(token.stem) && putOnClient(context.reply, i, negations));
   const first = contrary[0];
   return { value: new Set(contrary.map((token) => token.stem)).size, span: first ? { start: first.start, end: first.end, vars: { feeling: first.text } } : null };
