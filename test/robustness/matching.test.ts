@@ -45,6 +45,6 @@ describe('packs past the size cap', () => {
     const dir = pack('too-big', filling('* ... * ... *? *? *? *? *? *? *? *? *? *? *? ZZ', MAX_PACK_SIZE));
     const result = run(['check', '--rules', dir, 'hello there']);
     expectClean(result, [2]);
-    expect(result.stderr).toMatch(/rules\.yaml:2:5: rule "custom\.hostile": pattern ".*" takes the rule packs' patterns past a size of 35,000/);
+    expect(result.stderr).toMatch(/rules\.yaml:2:5: rule "custom\.hostile": pattern ".*" takes the rule packs' patterns past a size of 40,000/);
   });
 });
