@@ -11,6 +11,8 @@ export interface Reflection {
   reason: string;
   /** the client told of a death or a loss: what follows asks how they are holding up */
   loss?: boolean;
+  /** the family of the painful feeling the client named: what follows asks about it */
+  family?: Family;
 }
 
 /** A stable choice among `count` options, from the content it is about: the same input always reads the same. */
@@ -215,7 +217,7 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const family = feeling && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
   if (heavy && family && !next && !words.positiveFeelings.has(feeling.norm)) {
     const options = HEAVY_FRAMES[family];
-    return { text: options[choose(said, options.length)]!(said), reason: `reflects the client's “${feeling.text}”` };
+    return { text: options[choose(said, options.length)]!(said), reason: `reflects the client's “${feeling.text}”`, family };
   }
   const frames = FRAMES;
   let frame = choose(said, frames.length);

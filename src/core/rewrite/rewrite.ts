@@ -24,7 +24,7 @@ import {
   tokensBySentence,
   whatInsteadOfWhy,
 } from './strategies.js';
-import { findPhrase, isContent, isFeeling, phraseAt, rewriteWords, type RewriteWords } from './words.js';
+import { findPhrase, isContent, isFeeling, phraseAt, rewriteWords, type Family, type RewriteWords } from './words.js';
 
 
 export interface RewriteInput {
@@ -305,7 +305,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
 
   // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
   if (client && !risk && candidates.length === 0) {
-    const question = reflection?.loss ? LOSS_INVITATIONS[choose(reflection.text, LOSS_INVITATIONS.length)]! : invitation(reflection?.text ?? client.text);
+    const asked = reflection?.loss ? LOSS_INVITATIONS : reflection?.family ? FEELING_INVITATIONS[reflection.family] : INVITATIONS;
+    const question = asked[choose(reflection?.text ?? client.text, asked.length)]!;
     const reason = replacedQuestions ? `asks one open question about what the client said instead of ${replacedQuestions} closed ones` : 'ends on one open question about what the client said';
     candidates.push({ text: question, reason, priority: 0, plan: null });
   }
@@ -336,7 +337,14 @@ const INVITATIONS = [
   'What would help most right now?',
   'What do you make of it all?',
 ];
-const invitation = (seed: string): string => INVITATIONS[choose(seed, INVITATIONS.length)]!;
+// After a painful feeling is said back, the question goes on with that feeling.
+const FEELING_INVITATIONS: Record<Family, string[]> = {
+  fear: ['What worries you most about it?', 'What goes through your mind when the fear is at its worst?'],
+  sadness: ["What's been the hardest part?", 'How has it been for you, day to day?'],
+  strain: ['What takes the most out of you at the moment?', 'How are you managing, day to day?'],
+  shame: ["What's the hardest part of it for you?", 'What goes through your mind when you think about it?'],
+  anger: ['What hurt the most about it?', 'What made it land so hard?'],
+};
 const LOSS_INVITATIONS = ['How are you holding up?', 'How have you been coping since?', "What's it been like for you since then?"];
 
 // Verbs that say nothing of their own: "doing that", "thinking of your grandchildren" carry no idea to offer.
