@@ -1,5 +1,5 @@
 // rapport batch: score every counsellor turn of transcript files, with session summaries.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { SORT_KEYS, type SortKey } from '../../batch/cohort.js';
 import { getOrAdd } from '../../core/maps.js';
 import { expandInputs } from '../../batch/inputs.js';
@@ -21,7 +21,7 @@ import { loadPack, type LoadPacksOptions } from '../../io/packs.js';
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions, type Jobs } from '../options.js';
 import { packOptions as packOptionsOf, useColour } from '../setup.js';
 import { LanguageCheck } from '../language.js';
 
@@ -46,12 +46,12 @@ interface BatchOptions extends CommonOptions {
   failUnder?: number;
   sort: SortKey;
   groupBy?: string;
-  jobs: string;
+  jobs: Jobs;
 }
 
-function threadsFor(jobs: string, files: string[]): number {
+function threadsFor(jobs: Jobs, files: string[]): number {
   // More helpers than cores only queue for them, each with its own heap: --jobs 1000 took 5 GB for one turn.
-  if (jobs !== 'auto') return Math.min(Number(jobs), availableParallelism());
+  if (jobs !== 'auto') return Math.min(jobs, availableParallelism());
   if (files.includes('-')) return 0;
   let bytes = 0;
   for (const file of files) {
@@ -91,7 +91,6 @@ function keepHeapNearLiveSize(): void {
 
 async function run(args: string[], options: BatchOptions): Promise<void> {
   if (args.length === 0) throw new UsageError('give transcript files, folders or globs to score (or - for standard input)');
-  if (options.jobs !== 'auto' && !/^\d+$/.test(options.jobs)) throw new UsageError(`--jobs takes a number of worker threads (more than one per core counts as one per core) or "auto", not "${options.jobs}"`);
   keepHeapNearLiveSize();
   const files = expandInputs(args);
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
@@ -229,10 +228,10 @@ export function command(): Command {
       .addOption(OPTIONS.textColumn())
       .addOption(OPTIONS.transcriptColumn())
       .addOption(OPTIONS.idColumn())
-      .addOption(new Option('--sort <key>', 'order of the cohort table: score (lowest mean first), name, turns (most first)').choices([...SORT_KEYS]).default('score'))
-      .addOption(new Option('--group-by <field>', 'group transcripts by this CSV column / JSON property (default: a counsellor or student column when there is one)'))
+      .addOption(OPTIONS.sort(SORT_KEYS))
+      .addOption(OPTIONS.groupBy())
       .addOption(OPTIONS.failUnder("exit 1 when a transcript's mean score is below this"))
-      .addOption(new Option('--jobs <n>', 'worker threads helping the main thread score: a number (0: none) or auto (one per idle core beyond the first when that makes two or more, for inputs from 2 MB)').default('auto')),
+      .addOption(OPTIONS.jobs()),
   )
     .addHelpText(
       'after',

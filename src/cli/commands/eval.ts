@@ -1,5 +1,5 @@
 // rapport eval: agreement of the rules with human behaviour codes.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { CodingError, makeCoder, parseValueMap, type CodeColumns } from '../../eval/codes.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { assessEsconvBaseline, evaluateEsconv } from '../../eval/esconv.js';
@@ -15,7 +15,7 @@ import { isCalibrationFile, readCalibration } from '../../readers/calibration.js
 import { calibrate } from '../../eval/calibration.js';
 import { formatCalibrationJson, formatCalibrationText } from '../../formatters/eval/calibration.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
-import { integerIn, OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
@@ -38,8 +38,6 @@ interface EvalOptions extends CommonOptions {
   layout: (typeof EVAL_LAYOUTS)[number];
   onlyCounsellor?: string[];
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parseColumns(entries: readonly string[]): { text: ColumnOptions; codes: Partial<CodeColumns> } {
   const text: ColumnOptions = {};
@@ -113,13 +111,11 @@ export function command(): Command {
       .description('agreement of the rules with human behaviour codes (MITI-style, e.g. AnnoMI) or ESConv\'s strategy labels')
       .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator), or ESConv\'s dialogue TSV; - reads standard input')
       .addOption(OPTIONS.format(EVAL_FORMATS))
-      .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(integerIn(0, 10_000)).default(0))
-      .addOption(
-        new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
-      )
-      .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
-      .addOption(new Option('--layout <layout>', 'how the file is coded: a coded CSV/TSV (AnnoMI), ESConv\'s strategy layout, or a calibration set of supervisor-scored replies (YAML)').choices(EVAL_LAYOUTS).default('auto'))
-      .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
+      .addOption(OPTIONS.examples())
+      .addOption(OPTIONS.column())
+      .addOption(OPTIONS.map())
+      .addOption(OPTIONS.layout(EVAL_LAYOUTS))
+      .addOption(OPTIONS.high())
       .addOption(OPTIONS.counsellor())
       .addOption(OPTIONS.onlyCounsellor())
       .addOption(OPTIONS.out()),

@@ -1,8 +1,7 @@
 // rapport lint: check the example counsellor replies inside training material
 // (Markdown handbooks, plain-text notes, YAML scenario banks), for CI.
-import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { dirname, relative, resolve } from 'node:path';
 import { formatGithub } from '../../formatters/lint/github.js';
 import { formatJson } from '../../formatters/lint/json.js';
 import { formatJunit } from '../../formatters/lint/junit.js';
@@ -12,7 +11,6 @@ import { InputError, UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit, writeAtomic } from '../../io/output.js';
 import type { Config } from '../../io/config.js';
-import { PACKAGE_ROOT } from '../../io/packs.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { applyBaseline, baselineSchema, toBaseline, type Baseline } from '../../lint/baseline.js';
 import { changedSince, type ChangedLines } from '../../lint/changed.js';
@@ -23,6 +21,7 @@ import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../reader
 import { atLeast, minSeverityOf, OPTIONS, withRuleOptions, type CommonOptions, type MinSeverity } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
+import { VERSION } from '../program.js';
 import { plural } from '../../formatters/plural.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
@@ -38,14 +37,6 @@ interface LintOptions extends CommonOptions {
   quiet?: boolean;
   minSeverity?: MinSeverity;
   stdinFilename?: string;
-}
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 function readBaseline(file: string): Baseline {
@@ -153,7 +144,7 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
       output = formatJson(report, rules);
       break;
     case 'sarif':
-      output = formatSarif(report, rules, { version: version() });
+      output = formatSarif(report, rules, { version: VERSION });
       break;
     case 'junit':
       output = formatJunit(report);
@@ -188,10 +179,10 @@ export function command(): Command {
       .addOption(OPTIONS.maxWarnings())
       .addOption(OPTIONS.quiet())
       .addOption(OPTIONS.minSeverity())
-      .addOption(new Option('--stdin-filename <name>', 'the file name standard input stands for: it picks the reader (.md, .yaml, .txt) and names it in the report'))
-      .addOption(new Option('--changed-since <ref>', 'lint only the examples on lines changed since this git ref (pull requests)'))
-      .addOption(new Option('--baseline <file>', 'findings recorded in this baseline do not fail the run; new ones do'))
-      .addOption(new Option('--write-baseline <file>', 'record every current finding in a baseline file'))
+      .addOption(OPTIONS.stdinFilename())
+      .addOption(OPTIONS.changedSince())
+      .addOption(OPTIONS.baseline())
+      .addOption(OPTIONS.writeBaseline())
       .addOption(OPTIONS.counsellor())
       .addOption(OPTIONS.onlyCounsellor()),
   )

@@ -241,8 +241,8 @@ Examples:
   );
   rules.addCommand(
     common(new Command('fit').description("fit rule weights to supervisors' scores in calibration sets (YAML cases of client, reply, score, band)").argument('<sets...>', 'calibration sets to fit to'))
-      .option('--hold-out <file>', 'a calibration set to report on without fitting to it (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
-      .option('--write', "set the fitted weights in the rules' own files")
+      .addOption(OPTIONS.holdOut())
+      .addOption(OPTIONS.write())
       .addOption(OPTIONS.format(['text', 'json']))
       .addOption(OPTIONS.out())
       .action(fit),
