@@ -16,7 +16,7 @@ import { applyBaseline, baselineSchema, toBaseline, type Baseline } from '../../
 import { changedSince, type ChangedLines } from '../../lint/changed.js';
 import { discover, toPosix } from '../../lint/files.js';
 import { exitCodeOf, failedThresholds, lintContent, rulesOf, summarise } from '../../lint/lint.js';
-import type { FileProblem, FileResult, LintReport } from '../../lint/types.js';
+import type { FileProblem, FileResult, LintReport, RuleInfo } from '../../lint/types.js';
 import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../readers/training/index.js';
 import { atLeast, minSeverityOf, OPTIONS, withRuleOptions, type CommonOptions, type MinSeverity } from '../options.js';
 import { noteLanguage } from '../language.js';
@@ -26,7 +26,16 @@ import { plural } from '../../formatters/plural.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
+const FORMATTERS: Record<(typeof LINT_FORMATS)[number], (report: LintReport, rules: RuleInfo[]) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: (report, rules) => formatSarif(report, rules, { version: VERSION }),
+  junit: formatJunit,
+  github: formatGithub,
+};
+
 interface LintOptions extends CommonOptions {
+  format: (typeof LINT_FORMATS)[number];
   failUnder?: number;
   maxWarnings?: number;
   changedSince?: string;
@@ -137,25 +146,7 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
 
   noteLanguage(files.flatMap((result) => result.examples.map((example) => example.text)));
   const report: LintReport = { files, problems, summary: summarise({ files, problems }) };
-  const rules = rulesOf(pack, report, minScore);
-  let output: string;
-  switch (options.format) {
-    case 'json':
-      output = formatJson(report, rules);
-      break;
-    case 'sarif':
-      output = formatSarif(report, rules, { version: VERSION });
-      break;
-    case 'junit':
-      output = formatJunit(report);
-      break;
-    case 'github':
-      output = formatGithub(report);
-      break;
-    default:
-      output = formatText(report);
-  }
-  emit(output, options.out, found.files.map((f) => f.path));
+  emit(FORMATTERS[options.format](report, rulesOf(pack, report, minScore)), options.out, found.files.map((f) => f.path));
   // Unreadable files are named on standard error too, whatever the format, so a CI log always shows them.
   if (options.format !== 'text' || options.out) {
     for (const problem of problems) {
