@@ -2,11 +2,12 @@
 // error handler. Two entries run it: main.ts (every command, each imported only
 // when it runs) and main-check.ts (`rapport check` alone, see bin/rapport).
 import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { handleError } from './errors.js';
 
 export type CommandLoaders = Record<string, () => Promise<{ command: () => Command }>>;
 
-export const VERSION = '0.1.0';
+export const VERSION = packageJson.version;
 
 const helpWidth = (): number => Math.min(80, process.stdout.columns || 80);
 

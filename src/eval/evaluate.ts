@@ -5,6 +5,7 @@ import { critiqueReply } from '../core/critique.js';
 import { getOrAdd } from '../core/maps.js';
 import type { CompiledPack } from '../core/rules/pack.js';
 import type { BehaviourCode } from '../core/types.js';
+import { counsellorTurns } from '../readers/transcripts/pairing.js';
 import type { TranscriptTurn } from '../readers/transcripts/types.js';
 import { baselineCodes, baselineScore } from './baseline.js';
 import { COMBINATION_RULE, combineAnnotators, predictedFacets, type Coder, type Combined, type GoldLabel, type Predicted } from './codes.js';
@@ -39,11 +40,9 @@ export interface Collected {
  * not be adjacent; client rows repeated per annotator count once.
  */
 export function collectUtterances(turns: Iterable<TranscriptTurn>, coder: Coder, counsellor: (speaker: string) => boolean): Collected {
-  interface Group {
-    turn: TranscriptTurn;
-    codings: Set<GoldLabel>[];
-  }
-  const groups = new Map<string, Group>();
+  // An utterance is its first row; the annotators' codings hang off that row.
+  const firstRows = new Map<string, TranscriptTurn>();
+  const codings = new Map<TranscriptTurn, Set<GoldLabel>[]>();
   const quality = new Map<string, string>();
   let rows = 0;
   const seen = new Set<GoldLabel>();
@@ -51,36 +50,23 @@ export function collectUtterances(turns: Iterable<TranscriptTurn>, coder: Coder,
     const fields = turn.fields ?? {};
     const level = coder.quality(fields);
     if (level !== null && !quality.has(turn.transcript)) quality.set(turn.transcript, level);
-    const key = `${turn.transcript}\u0000${turn.id ?? `line ${turn.line}`}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { turn, codings: [] }));
+    const first = getOrAdd(firstRows, `${turn.transcript}\u0000${turn.id ?? `line ${turn.line}`}`, () => turn);
     if (!counsellor(turn.speaker)) continue;
     rows += 1;
     const labels = coder.labels(fields);
     labels.forEach((label) => seen.add(label));
-    group.codings.push(labels);
+    getOrAdd(codings, first, (): Set<GoldLabel>[] => []).push(labels);
   }
   const utterances: Utterance[] = [];
-  let transcript: string | null = null;
-  let client: string[] = [];
-  for (const { turn, codings } of groups.values()) {
-    if (turn.transcript !== transcript) {
-      transcript = turn.transcript;
-      client = [];
-    }
-    if (!counsellor(turn.speaker)) {
-      if (turn.text.trim() !== '') client.push(turn.text.trim());
-      continue;
-    }
+  for (const { turn, client } of counsellorTurns(firstRows.values(), counsellor)) {
     utterances.push({
       transcript: turn.transcript,
       id: turn.id ?? String(turn.line),
       line: turn.line,
       text: turn.text,
-      client: client.length ? client.join(' ') : null,
-      gold: combineAnnotators(codings),
+      client,
+      gold: combineAnnotators(codings.get(turn) ?? []),
     });
-    client = [];
   }
   const full = coder.layout === 'annomi-full';
   return {

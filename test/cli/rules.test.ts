@@ -20,6 +20,17 @@ describe('rapport rules', () => {
     expect(rapport(['rules', 'show', 'no.such-rule']).status).toBe(2);
   });
 
+  it('shows the fields that decide when a rule fires, whatever its type', () => {
+    const field = (id: string, label: string): string | undefined =>
+      rapport(['rules', 'show', id]).stdout.split('\n').find((line) => line.startsWith(`${label} `))?.slice(label.length).trim();
+    expect(field('attunement.echoes-feeling', 'Measure')).toBe('feeling-echo');
+    expect(field('attunement.echoes-feeling', 'Client')).toBe('required');
+    expect(field('openness.repeated-frame', 'Metric')).toBe('repeats');
+    expect(field('pacing.risk-unanswered', 'Cap')).toBe('20');
+    expect(field('pacing.risk-unanswered', 'None of')).toMatch(/^patterns: /);
+    expect(field('pacing.advice-without-permission', 'Target')).toMatch(/^behaviours: /);
+  });
+
   it('runs the examples of all rules, or of one pack', () => {
     expect(rapport(['rules', 'test']).status).toBe(0);
     const custom = rapport(['rules', 'test', 'fixtures/packs/custom']);

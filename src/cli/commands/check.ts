@@ -1,6 +1,8 @@
 // rapport check: critique one draft reply.
 import { Command } from 'commander';
-import { critiqueReply } from '../../core/critique.js';
+import { critiqueReply, type Assessment } from '../../core/critique.js';
+import type { CompiledPack } from '../../core/rules/pack.js';
+import type { Critique } from '../../core/types.js';
 import { replyTooLong } from '../../core/limits.js';
 import { formatJson } from '../../formatters/check/json.js';
 import { formatMarkdown } from '../../formatters/check/markdown.js';
@@ -12,9 +14,24 @@ import { atLeast, minSeverityOf, OPTIONS, withRuleOptions, type CommonOptions, t
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
+/** What a format is given: the critique as shown (findings below --min-severity left out), and how it was reached. */
+interface Checked {
+  critique: Critique;
+  assessment: Assessment;
+  pack: CompiledPack;
+  explain: boolean;
+}
+
 export const CHECK_FORMATS = ['text', 'json', 'markdown'] as const;
 
+const FORMATTERS: Record<(typeof CHECK_FORMATS)[number], (checked: Checked) => string> = {
+  text: ({ critique, assessment, pack, explain }) => formatText(critique, assessment.scores, pack, { explain, mends: assessment.mends }),
+  json: ({ critique }) => formatJson(critique),
+  markdown: ({ critique, assessment }) => formatMarkdown(critique, assessment.mends),
+};
+
 interface CheckOptions extends CommonOptions {
+  format: (typeof CHECK_FORMATS)[number];
   file?: string;
   client?: string;
   clientFile?: string;
@@ -44,12 +61,7 @@ async function run(words: string[], options: CheckOptions): Promise<void> {
   // Hiding issues below a level changes what is shown, never the score.
   const minSeverity = minSeverityOf(options);
   const critique = { ...assessment.critique, findings: assessment.critique.findings.filter((f) => f.kind !== 'issue' || atLeast(f.severity, minSeverity)) };
-  const report =
-    options.format === 'json'
-      ? formatJson(critique)
-      : options.format === 'markdown'
-        ? formatMarkdown(critique, assessment.mends)
-        : formatText(critique, assessment.scores, pack, { explain: options.explain, mends: assessment.mends });
+  const report = FORMATTERS[options.format]({ critique, assessment, pack, explain: options.explain === true });
   emit(report, options.out, [...inputs, ...(options.clientFile ? [options.clientFile] : [])]);
   if (options.failUnder !== undefined && critique.score < options.failUnder) {
     process.stderr.write(`rapport: the score ${critique.score} is below --fail-under ${options.failUnder} (${options.failUnder - critique.score} short)\n`);

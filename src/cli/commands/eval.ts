@@ -1,9 +1,9 @@
 // rapport eval: agreement of the rules with human behaviour codes.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { CodingError, makeCoder, parseValueMap, type CodeColumns } from '../../eval/codes.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { assessEsconvBaseline, evaluateEsconv } from '../../eval/esconv.js';
-import { assessAll, assessBaseline, collectUtterances, evaluate } from '../../eval/evaluate.js';
+import { assessAll, assessBaseline, collectUtterances, evaluate, type EvalReport } from '../../eval/evaluate.js';
 import { formatEvalJson } from '../../formatters/eval/json.js';
 import { formatEsconvText } from '../../formatters/eval/esconv-text.js';
 import { formatEvalText } from '../../formatters/eval/text.js';
@@ -12,14 +12,23 @@ import { readStdin, readTextFile } from '../../io/input.js';
 import { emit } from '../../io/output.js';
 import { looksLikeEsconv, readEsconv } from '../../readers/esconv.js';
 import { isCalibrationFile, readCalibration } from '../../readers/calibration.js';
-import { calibrate } from '../../eval/calibration.js';
+import { calibrate, type CalibrationReport } from '../../eval/calibration.js';
 import { formatCalibrationJson, formatCalibrationText } from '../../formatters/eval/calibration.js';
 import { isCounsellor, readTranscript, TranscriptError, type ColumnOptions } from '../../readers/transcripts/index.js';
-import { integerIn, OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
 
 export const EVAL_FORMATS = ['text', 'json'] as const;
+type Format = (typeof EVAL_FORMATS)[number];
+
+/** Each layout gives its own report, with a formatter per format. */
+const CODED: Record<Format, (report: EvalReport) => string> = { text: formatEvalText, json: formatEvalJson };
+const ESCONV: Record<Format, (report: EvalReport) => string> = { text: formatEsconvText, json: formatEvalJson };
+const CALIBRATION: Record<Format, (report: CalibrationReport, file: string, examples: number) => string> = {
+  text: formatCalibrationText,
+  json: formatCalibrationJson,
+};
 /** `auto` reads ESConv's layout when the first line opens with `WEIGHT SPEAKER TURN`, else a coded CSV/TSV. */
 export const EVAL_LAYOUTS = ['auto', 'csv', 'esconv', 'calibration'] as const;
 
@@ -30,6 +39,7 @@ const CODE_ROLES = ['code', 'quality', 'annotator'] as const;
 type Role = (typeof TEXT_ROLES)[number] | (typeof CODE_ROLES)[number];
 
 interface EvalOptions extends CommonOptions {
+  format: Format;
   examples: number;
   column?: string[];
   map?: string[];
@@ -38,8 +48,6 @@ interface EvalOptions extends CommonOptions {
   layout: (typeof EVAL_LAYOUTS)[number];
   onlyCounsellor?: string[];
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 function parseColumns(entries: readonly string[]): { text: ColumnOptions; codes: Partial<CodeColumns> } {
   const text: ColumnOptions = {};
@@ -62,7 +70,7 @@ function runEsconv(pack: CompiledPack, content: string, name: string, options: E
   if (read.turns.length === 0) throw new InputError(name, 'no supporter turns: the file is empty');
   noteLanguage(read.turns.map((turn) => turn.text));
   const report = evaluateEsconv(pack, read, assessAll(pack, read.turns), { file: name, layout: ESCONV_LAYOUT, examples: options.examples }, assessEsconvBaseline(read.turns));
-  return options.format === 'json' ? formatEvalJson(report) : formatEsconvText(report);
+  return ESCONV[options.format](report);
 }
 
 async function run(file: string, options: EvalOptions): Promise<void> {
@@ -80,7 +88,7 @@ async function run(file: string, options: EvalOptions): Promise<void> {
   try {
     if (options.layout === 'calibration' || (options.layout === 'auto' && isCalibrationFile(file))) {
       const report = calibrate(pack, readCalibration(content, name));
-      emit(options.format === 'json' ? formatCalibrationJson(report, name, options.examples) : formatCalibrationText(report, name, options.examples), options.out, file === '-' ? [] : [file]);
+      emit(CALIBRATION[options.format](report, name, options.examples), options.out, file === '-' ? [] : [file]);
       return;
     }
     if (options.layout === 'esconv' || (options.layout === 'auto' && looksLikeEsconv(content))) {
@@ -99,7 +107,7 @@ async function run(file: string, options: EvalOptions): Promise<void> {
     const assessed = assessAll(pack, collected.utterances);
     const layout = coder.layout === 'annomi-full' ? "AnnoMI per-annotator columns (question_exists/_subtype, reflection_exists/_subtype, therapist_input_exists/_subtype)" : `one code per row in column "${coder.columns.code}"`;
     const report = evaluate(pack, collected, assessed, { file: name, layout, examples: options.examples, highQuality: options.high }, assessBaseline(collected.utterances));
-    emit(options.format === 'json' ? formatEvalJson(report) : formatEvalText(report), options.out, file === '-' ? [] : [file]);
+    emit(CODED[options.format](report), options.out, file === '-' ? [] : [file]);
   } catch (error) {
     if (error instanceof TranscriptError) throw new InputError(name, error.message, error.line);
     if (error instanceof CodingError) throw new InputError(name, error.message);
@@ -113,13 +121,11 @@ export function command(): Command {
       .description('agreement of the rules with human behaviour codes (MITI-style, e.g. AnnoMI) or ESConv\'s strategy labels')
       .argument('<coded.csv>', 'a coded transcript CSV/TSV, one row per utterance (per annotator), or ESConv\'s dialogue TSV; - reads standard input')
       .addOption(OPTIONS.format(EVAL_FORMATS))
-      .addOption(new Option('--examples <n>', 'list the n worst false positives and false negatives per measure').argParser(integerIn(0, 10_000)).default(0))
-      .addOption(
-        new Option('--column <role=name>', 'the column for a role: speaker, text, transcript, id, code, quality, annotator (repeatable)').argParser(collect),
-      )
-      .addOption(new Option('--map <value=code>', 'what a value of the code column means: question.open, reflection.simple, advice, none, ... (repeatable)').argParser(collect))
-      .addOption(new Option('--layout <layout>', 'how the file is coded: a coded CSV/TSV (AnnoMI), ESConv\'s strategy layout, or a calibration set of supervisor-scored replies (YAML)').choices(EVAL_LAYOUTS).default('auto'))
-      .addOption(new Option('--high <value>', 'the quality value that marks a high-quality transcript, for the AUC').default('high'))
+      .addOption(OPTIONS.examples())
+      .addOption(OPTIONS.column())
+      .addOption(OPTIONS.map())
+      .addOption(OPTIONS.layout(EVAL_LAYOUTS))
+      .addOption(OPTIONS.high())
       .addOption(OPTIONS.counsellor())
       .addOption(OPTIONS.onlyCounsellor())
       .addOption(OPTIONS.out()),

@@ -1,8 +1,7 @@
 // rapport lint: check the example counsellor replies inside training material
 // (Markdown handbooks, plain-text notes, YAML scenario banks), for CI.
-import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { dirname, relative, resolve } from 'node:path';
 import { formatGithub } from '../../formatters/lint/github.js';
 import { formatJson } from '../../formatters/lint/json.js';
 import { formatJunit } from '../../formatters/lint/junit.js';
@@ -12,22 +11,31 @@ import { InputError, UsageError } from '../../io/errors.js';
 import { readStdin, readTextFile } from '../../io/input.js';
 import { emit, writeAtomic } from '../../io/output.js';
 import type { Config } from '../../io/config.js';
-import { PACKAGE_ROOT } from '../../io/packs.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { applyBaseline, baselineSchema, toBaseline, type Baseline } from '../../lint/baseline.js';
 import { changedSince, type ChangedLines } from '../../lint/changed.js';
 import { discover, toPosix } from '../../lint/files.js';
 import { exitCodeOf, failedThresholds, lintContent, rulesOf, summarise } from '../../lint/lint.js';
-import type { FileProblem, FileResult, LintReport } from '../../lint/types.js';
+import type { FileProblem, FileResult, LintReport, RuleInfo } from '../../lint/types.js';
 import { DEFAULT_OPTIONS, ExtractError, type ExtractOptions } from '../../readers/training/index.js';
 import { atLeast, minSeverityOf, OPTIONS, withRuleOptions, type CommonOptions, type MinSeverity } from '../options.js';
 import { noteLanguage } from '../language.js';
 import { setup } from '../setup.js';
+import { VERSION } from '../program.js';
 import { plural } from '../../formatters/plural.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
+const FORMATTERS: Record<(typeof LINT_FORMATS)[number], (report: LintReport, rules: RuleInfo[]) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: (report, rules) => formatSarif(report, rules, { version: VERSION }),
+  junit: formatJunit,
+  github: formatGithub,
+};
+
 interface LintOptions extends CommonOptions {
+  format: (typeof LINT_FORMATS)[number];
   failUnder?: number;
   maxWarnings?: number;
   changedSince?: string;
@@ -38,14 +46,6 @@ interface LintOptions extends CommonOptions {
   quiet?: boolean;
   minSeverity?: MinSeverity;
   stdinFilename?: string;
-}
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 function readBaseline(file: string): Baseline {
@@ -146,25 +146,7 @@ async function run(paths: string[], options: LintOptions): Promise<void> {
 
   noteLanguage(files.flatMap((result) => result.examples.map((example) => example.text)));
   const report: LintReport = { files, problems, summary: summarise({ files, problems }) };
-  const rules = rulesOf(pack, report, minScore);
-  let output: string;
-  switch (options.format) {
-    case 'json':
-      output = formatJson(report, rules);
-      break;
-    case 'sarif':
-      output = formatSarif(report, rules, { version: version() });
-      break;
-    case 'junit':
-      output = formatJunit(report);
-      break;
-    case 'github':
-      output = formatGithub(report);
-      break;
-    default:
-      output = formatText(report);
-  }
-  emit(output, options.out, found.files.map((f) => f.path));
+  emit(FORMATTERS[options.format](report, rulesOf(pack, report, minScore)), options.out, found.files.map((f) => f.path));
   // Unreadable files are named on standard error too, whatever the format, so a CI log always shows them.
   if (options.format !== 'text' || options.out) {
     for (const problem of problems) {
@@ -188,10 +170,10 @@ export function command(): Command {
       .addOption(OPTIONS.maxWarnings())
       .addOption(OPTIONS.quiet())
       .addOption(OPTIONS.minSeverity())
-      .addOption(new Option('--stdin-filename <name>', 'the file name standard input stands for: it picks the reader (.md, .yaml, .txt) and names it in the report'))
-      .addOption(new Option('--changed-since <ref>', 'lint only the examples on lines changed since this git ref (pull requests)'))
-      .addOption(new Option('--baseline <file>', 'findings recorded in this baseline do not fail the run; new ones do'))
-      .addOption(new Option('--write-baseline <file>', 'record every current finding in a baseline file'))
+      .addOption(OPTIONS.stdinFilename())
+      .addOption(OPTIONS.changedSince())
+      .addOption(OPTIONS.baseline())
+      .addOption(OPTIONS.writeBaseline())
       .addOption(OPTIONS.counsellor())
       .addOption(OPTIONS.onlyCounsellor()),
   )

@@ -2,14 +2,14 @@
 // interactive part (inquirer) is imported only once we know there is a
 // terminal, and after colour is settled, since inquirer reads NO_COLOR when it
 // loads.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../io/errors.js';
 import { emit } from '../../io/output.js';
 import { checkFilter, filterScenarios, findScenario, loadScenarios } from '../../practice/bank.js';
 import { DIFFICULTIES, SETTINGS } from '../../practice/scenarios.js';
-import { withRuleOptions, type CommonOptions } from '../options.js';
+import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
 import { setup, useColour } from '../setup.js';
 
 interface PracticeOptions extends Omit<CommonOptions, 'format' | 'out'> {
@@ -20,8 +20,6 @@ interface PracticeOptions extends Omit<CommonOptions, 'format' | 'out'> {
   difficulty?: string;
   save?: string;
 }
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 async function run(options: PracticeOptions): Promise<void> {
   const filter = checkFilter({ setting: options.setting, difficulty: options.difficulty });
@@ -55,12 +53,12 @@ export function command(): Command {
   return withRuleOptions(
     new Command('practice')
       .description('practise replies to client scenarios in the terminal: write, read the critique, revise')
-      .option('--list', 'print the scenario bank (id, setting, difficulty, title) and exit')
-      .option('--scenario <id>', 'start with this scenario (see --list)')
-      .addOption(new Option('--setting <setting>', 'only scenarios from this setting').choices(SETTINGS as unknown as string[]))
-      .addOption(new Option('--difficulty <level>', 'only scenarios of this difficulty').choices(DIFFICULTIES as unknown as string[]))
-      .addOption(new Option('--scenarios <path>', 'add your own scenario files: a folder of *.yaml or one file (repeatable)').argParser(collect))
-      .option('--save <file>', 'save the session as JSON for supervisor review (updated after every reply; rapport batch reads it)'),
+      .addOption(OPTIONS.list())
+      .addOption(OPTIONS.scenario())
+      .addOption(OPTIONS.setting(SETTINGS))
+      .addOption(OPTIONS.difficulty(DIFFICULTIES))
+      .addOption(OPTIONS.scenarios())
+      .addOption(OPTIONS.save()),
   )
     .addHelpText(
       'after',

@@ -30,7 +30,8 @@ function keyNodeAt(document: Document, path: Path, key: string): Node | null {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.filter((part) => typeof part === 'string').pop();
+  // Inside a rule, only its own keys name the place: a problem with the whole rule is not one of `rules`.
+  const where = issue.path.slice(issue.path[0] === 'rules' ? 2 : 0).filter((part) => typeof part === 'string').pop();
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
   if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
     return `"type" must be one of pattern, count, mirror, order, absence`;

@@ -28,10 +28,10 @@ import { ExtractError, type Example, type ExtractOptions } from './types.js';
 import {
   DEFAULT_YAML_CLIENT_KEYS,
   Labels,
-  mergeDisabled,
   parseDirectives,
   resolveOptions,
   stripInlineMarkup,
+  Suppression,
   type Directive,
   type Disabled,
 } from './dialogue.js';
@@ -148,30 +148,18 @@ class YamlReader {
   }
 
   private disabledAt(anchorLines: number[], line: number): Disabled {
-    let regionAll = false;
-    const ids = new Set<string>();
-    for (const r of this.regionDirectives) {
-      if (r.line >= line) break;
-      for (const d of r.directives) {
-        if (d.kind === 'disable') {
-          if (d.ids.length) d.ids.forEach((id) => ids.add(id));
-          else regionAll = true;
-        } else if (d.ids.length) d.ids.forEach((id) => ids.delete(id));
-        else {
-          regionAll = false;
-          ids.clear();
-        }
-      }
+    const suppression = new Suppression();
+    for (const region of this.regionDirectives) {
+      if (region.line >= line) break;
+      region.directives.forEach((directive) => suppression.apply(directive));
     }
-    let result: Disabled = regionAll ? 'all' : ids.size ? ids : null;
+    // Any comment line in the unbroken run above an anchor (key, value or list item) counts.
     for (const anchor of new Set(anchorLines)) {
-      for (let l = anchor - 1; l >= 1 && this.commentOnly.has(l); l--) {
-        for (const d of this.commentLines.get(l) ?? []) {
-          if (d.kind === 'disable-next-line') result = mergeDisabled(result, d.ids.length ? new Set(d.ids) : 'all');
-        }
+      for (let above = anchor - 1; above >= 1 && this.commentOnly.has(above); above--) {
+        for (const directive of this.commentLines.get(above) ?? []) if (directive.kind === 'disable-next-line') suppression.apply(directive);
       }
     }
-    return result;
+    return suppression.take();
   }
 
   // -------------------------------------------------------------------------------------------
