@@ -34,8 +34,9 @@ export function tooLarge(name: string, kind: InputKind): InputError {
   return new InputError(name, `larger than ${READ_LIMITS[kind] / MiB} MiB, the most rapport reads as ${WHAT[kind]}`);
 }
 
-/** The bytes of `path`, refusing past the limit for `kind` as soon as it is passed; `name` is how errors name it. */
+/** The bytes of `path`, refusing past the limit for `kind` as soon as it is passed; `name` is how errors name it. Every read is noted, so --out never replaces what was read. */
 export function readBounded(path: string, kind: InputKind, name = path): Buffer {
+  noteInput(path);
   const limit = READ_LIMITS[kind];
   const fd = openSync(path, 'r');
   try {
