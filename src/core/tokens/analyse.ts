@@ -167,7 +167,6 @@ export function analyse(text: string): Analysis {
   return { text, tokens, words: tokens.filter((token) => token.isWord), sentences };
 }
 
-/** 1-based line and column of a UTF-16 offset. */
 const NEGATIONS = new Set(['not', 'never', 'no', "don't", "didn't", "isn't", "wasn't", "aren't", "can't", "won't", "doesn't", "wouldn't", "couldn't", 'hardly', 'nothing']);
 
 /** Whether word `i` of the analysis has a negation within the three words before it, in its sentence ("I'm not happy"). */
@@ -176,12 +175,17 @@ export function negatedAt(analysis: Analysis, i: number): boolean {
   return analysis.words.slice(Math.max(0, i - 3), i).some((before) => NEGATIONS.has(before.norm) && before.sentence === word.sentence);
 }
 
+/** 1-based line and column of a UTF-16 offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line += 1;
-    lineStart = i + 1;
+  // "\r\n", "\n" and a lone "\r" (old Mac files, some exports) each end a line.
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line += 1;
+      lineStart = i + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }
