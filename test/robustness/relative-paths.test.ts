@@ -30,14 +30,20 @@ function asGiven(args: string[], names: string[], codes: number[]): void {
 
 describe('relative paths as given', () => {
   it.each(['text', 'json', 'jsonl', 'csv', 'markdown', 'html'])('batch --format %s', (format) => {
-    asGiven(['batch', '../t/s.txt', '--format', format], ['../t/s.txt'], [0]);
     asGiven(['batch', '../t', '--format', format], ['../t/s.txt', '../t/bad.csv'], [2]);
-    asGiven(['batch', '../t/*.txt', '--format', format], ['../t/s.txt'], [0]);
+  });
+
+  it('batch of a file and of a glob', () => {
+    asGiven(['batch', '../t/s.txt', '--format', 'jsonl'], ['"../t/s.txt"'], [0]);
+    asGiven(['batch', '../t/*.txt', '--format', 'json'], ['"../t/s.txt"'], [0]);
   });
 
   it.each(['text', 'json', 'sarif', 'junit', 'github'])('lint --format %s', (format) => {
-    asGiven(['lint', '../h.md', '../m', '--format', format], ['../h.md', '../m/g.md'], [0, 1]);
-    asGiven(['lint', '../*.md', '--format', format], ['../h.md'], [0, 1]);
+    asGiven(['lint', '../h.md', '../m/*.md', '--format', format], ['../h.md', '../m/g.md'], [0, 1]);
+  });
+
+  it('lint of a folder', () => {
+    asGiven(['lint', '../m', '--format', 'json'], ['"../m/g.md"'], [0, 1]);
   });
 
   it('check, eval and rule files, in their output and their errors', () => {
