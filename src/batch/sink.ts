@@ -1,8 +1,9 @@
 // Where streamed output (jsonl, csv) goes: standard output, or --out through a temporary file
-// renamed into place only when the run finishes, so a report file is never half-written.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+// renamed into place only when the run finishes, so a report file is never half-written (or,
+// for a device or FIFO, straight into it).
+import { closeSync, fsyncSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cannotWrite, temporaryFor } from '../io/output.js';
+import { cannotWrite, destinationOf, discardTemporary, openTemporary, openThrough, putInPlace, writeAll, type Destination } from '../io/output.js';
 
 export interface Sink {
   write(text: string): void;
@@ -76,25 +77,34 @@ export function stdoutSink(stream: NodeJS.WritableStream = process.stdout, onClo
 }
 
 export function fileSink(out: string): Sink {
-  const target = resolve(out);
-  const temporary = temporaryFor(target);
+  let destination: Destination;
   let fd: number;
+  let temporary: string | null = null;
   try {
-    fd = openSync(temporary, 'w', 0o644);
+    destination = destinationOf(out);
+    if (destination.kind === 'through') fd = openThrough(out);
+    else {
+      const target = destination.existing ? resolve(realpathSync(out)) : resolve(out);
+      destination = { ...destination, path: target };
+      ({ fd, temporary } = openTemporary(target, destination.existing));
+    }
   } catch (error) {
     throw cannotWrite(out, error);
   }
   let open = true;
-  const fail = (error: unknown): never => {
+  const close = (): void => {
     if (open) closeSync(fd);
     open = false;
-    rmSync(temporary, { force: true });
+  };
+  const fail = (error: unknown): never => {
+    close();
+    if (temporary) discardTemporary(temporary);
     throw cannotWrite(out, error);
   };
   const { write, flush } = buffered((text) => {
     if (!open) return;
     try {
-      writeSync(fd, text);
+      writeAll(fd, text);
     } catch (error) {
       fail(error);
     }
@@ -107,18 +117,16 @@ export function fileSink(out: string): Sink {
       flush();
       if (!open) return;
       try {
-        fsyncSync(fd);
-        closeSync(fd);
-        open = false;
-        renameSync(temporary, target);
+        if (temporary) fsyncSync(fd);
+        close();
+        if (temporary) putInPlace(temporary, destination.path);
       } catch (error) {
         fail(error);
       }
     },
     abort() {
-      if (open) closeSync(fd);
-      open = false;
-      rmSync(temporary, { force: true });
+      close();
+      if (temporary) discardTemporary(temporary);
     },
   };
 }

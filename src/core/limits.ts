@@ -19,3 +19,13 @@ export function yamlProblem(message: string): string {
   const first = message.split('\n')[0] ?? message;
   return /maximum call stack/i.test(first) ? 'the YAML is nested too deeply to read' : first;
 }
+
+/**
+ * YAML's text for the parser. The yaml package breaks lines only at "\n", so a file saved with
+ * lone "\r" line endings reads as one line: every error is on line 1, and a rule file can parse
+ * as a single comment holding no rules. The "\r" becomes "\n", one character for one, so every
+ * offset, line and column the parser reports holds for the file as it is.
+ */
+export function yamlLineBreaks(content: string): string {
+  return content.includes('\r') ? content.replace(/\r(?!\n)/g, '\n') : content;
+}

@@ -7,7 +7,7 @@ import type { ConfigFile } from './config-schema.js';
 import { InputError } from './errors.js';
 import { readBounded } from './input.js';
 import { noteInput } from './output.js';
-import { yamlProblem } from '../core/limits.js';
+import { yamlLineBreaks, yamlProblem } from '../core/limits.js';
 
 
 export const CONFIG_NAMES = ['.rapportrc.yaml', '.rapportrc.yml', 'rapport.config.yaml'] as const;
@@ -52,7 +52,7 @@ export async function parseConfig(content: string, file: string): Promise<Config
   // Bundled by esbuild, yaml's CommonJS build puts its exports on `default` only.
   const { LineCounter, parseDocument, isNode, isMap, isScalar } = yamlModule.default ?? yamlModule;
   const lineCounter = new LineCounter();
-  const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlLineBreaks(content), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number | undefined): [number, number] => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return [line, col];

@@ -34,8 +34,9 @@ export function tooLarge(name: string, kind: InputKind): InputError {
   return new InputError(name, `larger than ${READ_LIMITS[kind] / MiB} MiB, the most rapport reads as ${WHAT[kind]}`);
 }
 
-/** The bytes of `path`, refusing past the limit for `kind` as soon as it is passed; `name` is how errors name it. */
+/** The bytes of `path`, refusing past the limit for `kind` as soon as it is passed; `name` is how errors name it. Every read is noted, so --out never replaces what was read. */
 export function readBounded(path: string, kind: InputKind, name = path): Buffer {
+  noteInput(path);
   const limit = READ_LIMITS[kind];
   const fd = openSync(path, 'r');
   try {
@@ -66,7 +67,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
     // The line of the first byte sequence a lenient decoder has to replace.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const before = lenient.slice(0, Math.max(0, lenient.search(/\uFFFD/)));
-    throw new InputError(name, 'this file is not valid UTF-8 text', (before.match(/\n/g)?.length ?? 0) + 1);
+    throw new InputError(name, 'this file is not valid UTF-8 text', (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -6,7 +6,7 @@ import { readBounded } from './input.js';
 import { relative } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { yamlProblem } from '../core/limits.js';
+import { yamlLineBreaks, yamlProblem } from '../core/limits.js';
 import { compilePack, RuleCompileError, type SourcedRule } from '../core/rules/pack.js';
 import { parseRuleFile } from '../core/rules/parse.js';
 import { lexiconsSchema, ruleSchema, type RuleDefinition } from '../core/rules/schema.js';
@@ -130,7 +130,7 @@ function checkFile(path: string): FileCheck {
     }
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlLineBreaks(content), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (node: Node | null | undefined): { line: number; column: number } => {
     const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
     return { line, column: col };

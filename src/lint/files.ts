@@ -2,7 +2,7 @@
 // material, and globs (quoted, so the shell did not expand them). Ignore globs
 // from the config drop files wherever they came from.
 import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
 
@@ -14,7 +14,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 export interface FoundFile {
   /** Absolute path. */
   path: string;
-  /** As shown to the user: relative to the working directory when inside it, forward slashes. */
+  /** As shown to the user: as given (a folder's or glob's part as given, then the rest), forward slashes. */
   file: string;
 }
 
@@ -38,6 +38,15 @@ export const toPosix = (path: string): string => (sep === '\\' ? path.split(sep)
 export function displayName(path: string, cwd: string): string {
   const fromCwd = relative(cwd, path);
   return toPosix(fromCwd === '' || fromCwd.startsWith('..') || isAbsolute(fromCwd) ? path : fromCwd);
+}
+
+/**
+ * How a file found from the path the user gave is shown: a relative path as given (normalised, so
+ * `./a.md` is `a.md`), never made absolute; an absolute one relative to the working folder when
+ * inside it. `rest` is the file's path below what was given (a folder's or a glob's base).
+ */
+function shownAs(given: string, rest: string, path: string, cwd: string): string {
+  return isAbsolute(given) ? displayName(path, cwd) : toPosix(normalize(join(given, rest)));
 }
 
 const isTraining = (name: string): boolean => TRAINING_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
@@ -72,12 +81,12 @@ export function walk(dir: string, out: string[] = []): string[] {
 
 export const isGlob = (path: string): boolean => picomatch.scan(path).isGlob;
 
-function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string): { base: string; root: string; paths: string[] } {
   const posix = toPosix(pattern);
   const { base, glob } = picomatch.scan(posix);
   const root = resolve(cwd, base || '.');
   const matches = picomatch(glob, { dot: false });
-  return walk(root).filter((path) => matches(toPosix(relative(root, path))));
+  return { base: base || '.', root, paths: walk(root).filter((path) => matches(toPosix(relative(root, path)))) };
 }
 
 /**
@@ -105,13 +114,13 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
   const missing: Discovery['missing'] = [];
   let ignoredCount = 0;
   /** Adds a path; false when an ignore glob drops it. */
-  const add = (path: string): boolean => {
+  const add = (path: string, file: string): boolean => {
     if (ignored(path)) {
       if (!seen.has(path)) ignoredCount++;
       seen.add(path);
       return false;
     }
-    if (!seen.has(path)) files.push({ path, file: displayName(path, cwd) });
+    if (!seen.has(path)) files.push({ path, file });
     seen.add(path);
     return true;
   };
@@ -126,21 +135,26 @@ export function discover(paths: string[], options: DiscoverOptions): Discovery {
     }
     let matched: string[];
     let none: string;
+    let shown: (file: string) => string;
     if (stat?.isDirectory()) {
       matched = walk(path);
       none = `the folder holds no ${extensions} files`;
+      shown = (file) => shownAs(given, relative(path, file), file, cwd);
     } else if (stat?.isFile()) {
       matched = [path];
       none = '';
+      shown = (file) => shownAs(given, '', file, cwd);
     } else if (isGlob(given)) {
-      matched = expandGlob(given, cwd);
+      const glob = expandGlob(given, cwd);
+      matched = glob.paths;
       none = 'nothing matches this glob';
+      shown = (file) => shownAs(glob.base, relative(glob.root, file), file, cwd);
     } else {
       missing.push({ path: given, message: stat ? 'not a file or folder' : 'no such file or folder' });
       continue;
     }
     // A path that gives nothing to lint is a mistake (a typo, a wrong folder): passing on "0 files" would hide it.
-    const kept = matched.filter(add).length;
+    const kept = matched.filter((file) => add(file, shown(file))).length;
     if (matched.length === 0) missing.push({ path: given, message: `no files matching: ${none}` });
     else if (kept === 0) missing.push({ path: given, message: `no files matching: ${stat?.isFile() ? 'the file is' : 'every file it matches is'} ignored (lint.ignore)` });
   }

@@ -7,7 +7,7 @@
 
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
-import { yamlProblem } from '../core/limits.js';
+import { yamlLineBreaks, yamlProblem } from '../core/limits.js';
 
 export const SETTINGS = [
   'crisis',
@@ -226,7 +226,7 @@ function more(n: number): string {
  */
 export function parseScenarioFile(content: string, fileName: string): Scenario[] {
   const lc = new LineCounter();
-  const doc = parseDocument(content, { lineCounter: lc, prettyErrors: false });
+  const doc = parseDocument(yamlLineBreaks(content), { lineCounter: lc, prettyErrors: false });
 
   const [yamlError, ...otherYamlErrors] = doc.errors;
   if (yamlError) {

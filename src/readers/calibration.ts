@@ -1,7 +1,7 @@
 // Calibration sets: (client, reply, supervisor score, band) cases in YAML, the
 // shape of fixtures/calibration/. Read for `rapport eval` and `rules fit`.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { yamlProblem } from '../core/limits.js';
+import { yamlLineBreaks, yamlProblem } from '../core/limits.js';
 import { SUPERVISOR_BANDS, type CalibrationCase, type SupervisorBand } from '../eval/calibration.js';
 import { InputError } from '../io/errors.js';
 
@@ -10,7 +10,7 @@ export const isCalibrationFile = (path: string): boolean => /\.ya?ml$/i.test(pat
 
 export function readCalibration(content: string, file: string): CalibrationCase[] {
   const lines = new LineCounter();
-  const document = parseDocument(content, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlLineBreaks(content), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const lineOf = (node: Node | null | undefined): number | null => (node?.range ? lines.linePos(node.range[0]).line : null);
   const first = document.errors[0];
   if (first) throw new InputError(file, yamlProblem(first.message), first.linePos?.[0].line ?? null);

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../../io/errors.js';
-import { emit } from '../../io/output.js';
+import { emit, refuseInputs } from '../../io/output.js';
 import { checkFilter, filterScenarios, findScenario, loadScenarios } from '../../practice/bank.js';
 import { DIFFICULTIES, SETTINGS } from '../../practice/scenarios.js';
 import { OPTIONS, withRuleOptions, type CommonOptions } from '../options.js';
@@ -38,6 +38,7 @@ async function run(options: PracticeOptions): Promise<void> {
   if (options.save !== undefined) {
     const folder = dirname(resolve(options.save));
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`${options.save}: cannot save there: no such folder`);
+    refuseInputs(options.save, [], '--save');
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const { requireTerminal } = await import('../../practice/loop.js');

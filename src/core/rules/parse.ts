@@ -4,7 +4,7 @@ import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Docum
 import type { z } from 'zod';
 import { RuleCompileError, type PackSource } from './pack.js';
 import { ruleFileSchema } from './schema.js';
-import { yamlProblem } from '../limits.js';
+import { yamlLineBreaks, yamlProblem } from '../limits.js';
 
 const MAX_ALIASES = 100;
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -42,7 +42,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function parseRuleFile(content: string, file: string): PackSource {
   if (content.length > MAX_BYTES) throw new RuleCompileError(`rule file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, file, 1, 1, null);
   const lineCounter = new LineCounter();
-  const document = parseDocument(content, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(yamlLineBreaks(content), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number | undefined): { line: number; col: number } => lineCounter.linePos(offset ?? 0);
 
   const syntax = document.errors[0];

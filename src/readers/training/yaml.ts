@@ -36,7 +36,7 @@ import {
   type Disabled,
 } from './dialogue.js';
 import { MappedBuilder, makeMap, trimMapped, type Mapped } from './mapped.js';
-import { yamlProblem } from '../../core/limits.js';
+import { yamlLineBreaks, yamlProblem } from '../../core/limits.js';
 
 const MAX_ALIAS_COUNT = 100;
 const SPEAKER_KEYS = ['speaker', 'role', 'who'];
@@ -47,7 +47,7 @@ type Doc = Document.Parsed;
 export function extractYaml(content: string, options?: Partial<ExtractOptions>): Example[] {
   const opts = resolveOptions(options);
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(content, { lineCounter, prettyErrors: false });
+  const docs = parseAllDocuments(yamlLineBreaks(content), { lineCounter, prettyErrors: false });
   const list: Doc[] = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     const err = doc.errors[0];

@@ -116,8 +116,14 @@ function scorable(turn: TranscriptTurn): TranscriptTurn {
 async function* decode(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let lines = 1;
+  // "\r\n", "\n" and a lone "\r" each end a line, and a chunk may end between "\r" and "\n".
+  let afterCr = false;
   const counted = (text: string): string => {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 || (c === 10 && !afterCr)) lines++;
+      afterCr = c === 13;
+    }
     return text;
   };
   const invalid = (bytes: Uint8Array | null): TranscriptError => {
@@ -125,7 +131,7 @@ async function* decode(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
     const lenient = bytes ? new TextDecoder('utf-8').decode(bytes) : '';
     const at = lenient.search(/\uFFFD/);
     const before = at < 0 ? '' : lenient.slice(0, at);
-    return new TranscriptError('the file is not valid UTF-8 text', lines + (before.match(/\n/g)?.length ?? 0));
+    return new TranscriptError('the file is not valid UTF-8 text', lines + (before.match(/\r\n|\r|\n/g)?.length ?? 0) - (afterCr && before.startsWith('\n') ? 1 : 0));
   };
   for await (const chunk of stream) {
     if (typeof chunk === 'string') {
