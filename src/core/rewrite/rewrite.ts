@@ -219,8 +219,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   }
 
   const said = (plan: Plan): string => shorten(plan.text.slice(plan.sentence.start, plan.sentence.end));
-  // Sentences that acknowledge the client (the validation strengths): kept where others go.
-  const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.dimension === 'validation').map(({ match }) => planAt(match.start)));
+  // Sentences that acknowledge the client (strengths marked `acknowledges`): kept where others go.
+  const warm = new Set(hits.filter(({ rule }) => rule.definition.kind === 'strength' && rule.definition.acknowledges === true).map(({ match }) => planAt(match.start)));
   // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
   // A measure of the whole reply ("one question") credits no sentence of it.
   const credited = new Set(hits.filter(({ rule, match }) => rule.definition.kind === 'strength' && rule.definition.type !== 'count' && rule.definition.type !== 'absence' && !faulted.has(planAt(match.start))).map(({ match }) => planAt(match.start)));

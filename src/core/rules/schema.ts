@@ -75,6 +75,10 @@ const common = {
   behaviours: z.array(behaviourCode).optional().describe('MITI-style codes the match evidences'),
   suggestion: nonEmpty.optional().describe('a concrete alternative, shown at the span'),
   fix: fixSchema.optional(),
+  acknowledges: z
+    .boolean()
+    .optional()
+    .describe('strengths only: the match acknowledges the client ("that must be exhausting"), so the rewrite keeps its sentence where it drops others'),
   cap: z
     .number()
     .int()
