@@ -1,4 +1,5 @@
 // Which turns are the counsellor's, and the counsellor-turn jobs `rapport batch` critiques.
+import { MAX_REPLY_LENGTH } from '../../core/limits.js';
 import type { TranscriptTurn } from './types.js';
 
 /** Default counsellor labels (docs/contract.md, "Transcript inputs"). */
@@ -42,6 +43,7 @@ export interface CounsellorTurn {
 class Pairer {
   private transcript: string | null = null;
   private client: string[] = [];
+  private clientLength = 0;
   private readonly positions = new Map<string, number>();
 
   constructor(private readonly counsellor: (speaker: string) => boolean) {}
@@ -50,6 +52,7 @@ class Pairer {
     if (turn.transcript !== this.transcript) {
       this.transcript = turn.transcript;
       this.client = [];
+      this.clientLength = 0;
     }
     // Per-transcript counter, so interleaved transcripts (streamed CSV) still get the right index.
     const index = this.positions.get(turn.transcript) ?? 0;
@@ -57,10 +60,17 @@ class Pairer {
     if (this.counsellor(turn.speaker)) {
       const client = this.client.length > 0 ? this.client.join(' ') : null;
       this.client = [];
+      this.clientLength = 0;
       return { turn, index, client };
     }
     const text = turn.text.trim();
-    if (text !== '') this.client.push(text);
+    if (text !== '') {
+      this.client.push(text);
+      this.clientLength += text.length + 1;
+      // What the client said last is what the reply answers: older turns go once the client text passes what one
+      // statement may hold, so a long run of client turns (a file with no counsellor turn) cannot fill memory.
+      while (this.client.length > 1 && this.clientLength - 1 > MAX_REPLY_LENGTH) this.clientLength -= this.client.shift()!.length + 1;
+    }
     return null;
   }
 }

@@ -15,6 +15,7 @@ import { TranscriptError, type ReadOptions, type TranscriptTurn } from './types.
 import { assertText, excerpt, splitLines, stripBom } from './util.js';
 
 const EARLY_LIMIT = 16 * MAX_REPLY_LENGTH;
+const MAX_LINE = EARLY_LIMIT;
 
 /** Builds turns from lines fed one at a time, given the label counts of the whole file. */
 class TurnBuilder {
@@ -86,6 +87,7 @@ export function readText(content: string, options: ReadOptions): TranscriptTurn[
 async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
   let pending = '';
   let read = 0;
+  let yielded = 0;
   for await (const piece of chunks) {
     const chunk = read === 0 ? stripBom(piece) : piece;
     // Binary data is refused as in a file read whole: control characters in the head, NULs anywhere.
@@ -97,7 +99,10 @@ async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
     const heldCr = pending.endsWith('\r');
     const lines = (heldCr ? pending.slice(0, -1) : pending).split(/\r\n|\r|\n/);
     pending = lines.pop()! + (heldCr ? '\r' : '');
+    yielded += lines.length;
     yield* lines;
+    // One line longer than any turn may be is bad input, named at its line, before it outgrows V8's longest string.
+    if (pending.length > MAX_LINE) throw new TranscriptError(replyTooLong(pending, 'line')!, yielded + 1);
   }
   yield* pending.split(/\r\n|\r|\n/);
 }

@@ -86,3 +86,15 @@ describe('counsellorTurns', () => {
     expect(jobs).toEqual([...counsellorTurns(turns, byDefault)]);
   });
 });
+
+describe('a long run of client turns', () => {
+  it('pairs the reply with what the client said last, kept within what one statement may hold', () => {
+    const turns = [
+      ...Array.from({ length: 5_000 }, (_, i) => turn('t', 'Client', `I keep going over it, day ${i}.`)),
+      turn('t', 'Counsellor', 'That sounds exhausting.'),
+    ];
+    const [paired] = counsellorTurns(turns, byDefault);
+    expect(paired!.client!.length).toBeLessThanOrEqual(20_000);
+    expect(paired!.client!.endsWith('day 4999.')).toBe(true);
+  });
+});

@@ -138,3 +138,18 @@ describe('a text transcript streamed in two passes', () => {
     await expect(streamed(text, [])).rejects.toMatchObject({ line: 2 });
   });
 });
+
+describe('a text transcript too big to hold', () => {
+  it('refuses a line longer than any turn at its line number, before reading the rest of it', async () => {
+    let served = 0;
+    const endless = async function* (): AsyncGenerator<string> {
+      yield 'Client: hi\nCounsellor: ';
+      for (;;) {
+        served += 1;
+        yield 'x'.repeat(65_536);
+      }
+    };
+    await expect((async () => { for await (const _ of streamText(endless(), endless, opts)); })()).rejects.toMatchObject({ line: 2 });
+    expect(served).toBeLessThan(10);
+  });
+});
