@@ -56,9 +56,12 @@ function scoreOf(pack: CompiledPack, text: string, clientAnalysis: Analysis | nu
 
 /** The scoring rules that fire on a reply: what the score is made of, without findings or a rewrite. */
 export function firedRules(pack: CompiledPack, text: string, client: Analysis | null): Fired[] {
-  return runRules(pack, analyse(text), client)
-    .hits.filter(({ rule }) => rule.definition.kind !== 'coding')
-    .map(({ rule }) => ({ ruleId: rule.definition.id, dimension: rule.definition.dimension, kind: rule.definition.kind as Fired['kind'] }));
+  const fired: Fired[] = [];
+  for (const { rule: { definition } } of runRules(pack, analyse(text), client).hits) {
+    // Coding rules record behaviours and weigh nothing.
+    if (definition.kind !== 'coding') fired.push({ ruleId: definition.id, dimension: definition.dimension, kind: definition.kind });
+  }
+  return fired;
 }
 
 /** Critique one reply, with the client statement it answers when there is one. */
