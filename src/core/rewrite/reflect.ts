@@ -153,12 +153,12 @@ const FRAMES: ((clause: string) => string)[] = [
 ];
 
 // For a clause that carries a painful feeling: what it is like, in plain words, by the feeling's family.
-const HEAVY_FRAMES: Record<Family, ((clause: string) => string)[]> = {
-  fear: [(c) => `${capitalise(c)}, and that sounds really frightening.`, (c) => `${capitalise(c)}, and that's a scary thing to face.`],
-  sadness: [(c) => `${capitalise(c)}, and that sounds so painful.`, (c) => `${capitalise(c)}, and that's a lot of hurt to carry.`],
-  strain: [(c) => `${capitalise(c)}, and that sounds exhausting.`, (c) => `${capitalise(c)}, and that's a lot to carry.`],
-  shame: [(c) => `${capitalise(c)}, and that's a heavy thing to carry.`, (c) => `${capitalise(c)}, and that sounds really hard to sit with.`],
-  anger: [(c) => `${capitalise(c)}, and no wonder you feel that way.`, (c) => `${capitalise(c)}, and that sounds so frustrating.`],
+const WHAT_IT_IS_LIKE: Record<Family, string[]> = {
+  fear: ['that sounds really frightening', "that's a scary thing to face"],
+  sadness: ['that sounds so painful', "that's a lot of hurt to carry"],
+  strain: ['that sounds exhausting', "that's a lot to carry"],
+  shame: ["that's a heavy thing to carry", 'that sounds really hard to sit with'],
+  anger: ['no wonder you feel that way', 'that sounds so frustrating'],
 };
 
 const LOSS_FRAMES: ((clause: string) => string)[] = [
@@ -188,9 +188,11 @@ function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
   return null;
 }
 
-// The listening word of each frame: a frame is not used beside a kept sentence that already says it
-// ("I'm hearing that …. I can hear how painful this is" is a repeated frame).
-const FRAME_WORD = /\b(sound|sounds|hear|hearing|seem|seems|saying|understood)\b/i;
+// The listening words of each frame, by root: a frame is not used beside a kept sentence that already says
+// one ("I'm hearing that …. I can hear how painful this is" is a repeated frame).
+const LISTENING = /\b(sound|hear|seem|say|understood)(s|ing)?\b/gi;
+const listeningIn = (text: string): string[] => [...text.matchAll(LISTENING)].map((m) => m[1]!.toLowerCase());
+const FRAME_LISTENING = FRAMES.map((frame) => listeningIn(frame('')));
 
 /**
  * The best reflection of the client's statement, or null when nothing in it can be said back; `heavy` allows
@@ -216,19 +218,17 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   }
   const family = feeling && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
   if (heavy && family && !next && !words.positiveFeelings.has(feeling.norm)) {
-    const options = HEAVY_FRAMES[family];
-    return { text: options[choose(said, options.length)]!(said), reason: `reflects the client's “${feeling.text}”`, family };
+    const options = WHAT_IT_IS_LIKE[family];
+    return { text: `${capitalise(said)}, and ${options[choose(said, options.length)]!}.`, reason: `reflects the client's “${feeling.text}”`, family };
   }
-  const frames = FRAMES;
-  let frame = choose(said, frames.length);
+  let frame = choose(said, FRAMES.length);
   // "So you feel so ashamed" says "so" twice.
   if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
   // Without a frame, "He is from the group that attacked your village." reads as the helper's own claim.
   if (frame === 2 && !/^you/i.test(said)) frame = 0;
-  const heard = new Set(kept.flatMap((sentence) => sentence.toLowerCase().match(new RegExp(FRAME_WORD.source, 'gi')) ?? []).map((word) => word.replace(/s$|ing$/, '')));
-  const repeats = (k: number): boolean => (frames[k]!('').toLowerCase().match(new RegExp(FRAME_WORD.source, 'gi')) ?? []).some((word) => heard.has(word.replace(/s$|ing$/, '')));
-  for (let step = 0; step < frames.length && repeats(frame); step += 1) frame = (frame + 1) % frames.length;
-  const text = frames[frame]!(said);
+  const heard = new Set(kept.flatMap(listeningIn));
+  for (let step = 0; step < FRAMES.length && FRAME_LISTENING[frame]!.some((word) => heard.has(word)); step += 1) frame = (frame + 1) % FRAMES.length;
+  const text = FRAMES[frame]!(said);
   return { text, reason: feeling ? `reflects the client's “${feeling.text}”` : `reflects the client's own words “${quote(clause)}”` };
 }
 
@@ -249,7 +249,9 @@ function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
 }
 
 // When the judgment heard a disclosure the rewrite's own phrase lists did not: which question fits it.
-const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better|saved|saving|stockpiled|stockpiling|hoarding)$/;
+const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better)$/;
+// Tablets saved up are a plan to end a life, whatever else the clause says.
+const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding)$/;
 // A body in danger now: an overdose already taken, chest pain, not breathing. Saved-up tablets are a plan, not this.
 const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
@@ -266,7 +268,8 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   const best = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!best) return null;
   const norms = words_(best).map((token) => token.norm);
-  const kind: RiskKind = norms.some((norm) => MEDICAL_WORDS.test(norm)) && !norms.some((norm) => /^(saved|saving|stockpiled|stockpiling|hoarding)$/.test(norm)) ? 'medical' : norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
+  const planned = norms.some((norm) => PLAN_WORDS.test(norm));
+  const kind: RiskKind = !planned && norms.some((norm) => MEDICAL_WORDS.test(norm)) ? 'medical' : planned || norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
   return { kind, clause: trimmed(best, words) };
 }
 

@@ -5,7 +5,7 @@
 // Whether the result is better is decided by re-scoring it, not here.
 import type { RuleHit } from '../matches/run.js';
 import type { Lexicons } from '../rules/lexicons.js';
-import { findMatches } from '../rules/patterns/index.js';
+import { PatternIndex } from '../rules/patterns/index.js';
 import type { Analysis, Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { GOOD, POOR } from '../findings/score.js';
@@ -224,6 +224,16 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   // Sentences any strength rule credits (an affirmation, a tentative guess): kept where off-topic ones go.
   // A measure of the whole reply ("one question") credits no sentence of it.
   const credited = new Set(hits.filter(({ rule, match }) => rule.definition.kind === 'strength' && rule.definition.type !== 'count' && rule.definition.type !== 'absence' && !faulted.has(planAt(match.start))).map(({ match }) => planAt(match.start)));
+  /** Takes back the draft's own questions of these priorities that no strength credits, leaving their sentences out. */
+  const dropDraftQuestions = (priorityWanted: (priority: number) => boolean, why: string): void => {
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const { original, plan, priority } = candidates[i]!;
+      if (!original || !plan || !priorityWanted(priority) || credited.has(plan)) continue;
+      candidates.splice(i, 1);
+      plan.fate = 'keep';
+      drop(plan, `leaves out “${said(plan)}”: ${why}`);
+    }
+  };
   // Sentences coded as a reflection (the coding rules' behaviours), the way MITI coders see them.
   const reflective = new Set(hits.filter(({ rule }) => rule.definition.behaviours?.some((code) => code.startsWith('reflection'))).map(({ match }) => planAt(match.start)));
   for (const plan of plans) plan.valued = warm.has(plan) || reflective.has(plan);
@@ -255,13 +265,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   if (client && (draftScore < POOR || hits.some(({ rule }) => rule.definition.kind === 'issue' && rule.definition.severity === 'error'))) {
     for (const plan of plans) if (plan.fate === 'keep' && !plainAcknowledgement(plan.tokens, words)) drop(plan, `leaves out “${said(plan)}”: after the draft's harm, only a plain acknowledgement is kept`);
     // Nor does a question of the draft's stay that nothing credits: it carries the draft's agenda.
-    for (let i = candidates.length - 1; i >= 0; i--) {
-      const candidate = candidates[i]!;
-      if (!candidate.original || !candidate.plan || candidate.priority >= PRIORITY.draftSafety || credited.has(candidate.plan)) continue;
-      candidates.splice(i, 1);
-      candidate.plan.fate = 'keep';
-      drop(candidate.plan, `leaves out “${said(candidate.plan)}”: after the draft's harm, its own questions go too`);
-    }
+    dropDraftQuestions((priority) => priority < PRIORITY.draftSafety, 'after the draft\'s harm, its own questions go too');
   }
 
   if (!reflection) {
@@ -293,13 +297,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
       }
       // So is a closed question of the draft's that no strength credits ("What kind of car was it?"): the
       // reflection ends on an open one instead.
-      for (let i = candidates.length - 1; i >= 0; i--) {
-        const candidate = candidates[i]!;
-        if (!candidate.original || candidate.priority !== PRIORITY.closed || !candidate.plan || credited.has(candidate.plan)) continue;
-        candidates.splice(i, 1);
-        candidate.plan.fate = 'keep';
-        drop(candidate.plan, `leaves out “${said(candidate.plan)}”, which asks for a fact rather than about the client`);
-      }
+      dropDraftQuestions((priority) => priority === PRIORITY.closed, 'it asks for a fact rather than about the client');
     }
   }
 
@@ -315,8 +313,10 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
 
 /** Where in the client statement the judgment heard what its risk rules answer: the start offsets of their `clientSays` matches. */
 function heardIn(client: Analysis, hits: RuleHit[], lexicons: Lexicons): number[] {
-  const patterns = new Set(hits.flatMap(({ rule }) => rule.clientSays ?? []));
-  return client.sentences.flatMap((sentence) => [...patterns].flatMap((pattern) => findMatches(pattern, sentence.words, lexicons).map((range) => sentence.words[range.first]!.start)));
+  // One index of all the patterns, so each sentence is scanned once, not once per pattern.
+  const index = new PatternIndex(lexicons);
+  for (const pattern of new Set(hits.flatMap(({ rule }) => rule.clientSays ?? []))) index.add(pattern);
+  return client.sentences.flatMap((sentence) => [...index.scan(sentence.words).values()].flat().map((range) => sentence.words[range.first]!.start));
 }
 
 const LECTURE_WORDS = 16;

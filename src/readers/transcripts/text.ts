@@ -14,8 +14,8 @@ import { LabelJudge, parseLabel, stripLeadingTimestamps } from './labels.js';
 import { TranscriptError, type ReadOptions, type TranscriptTurn } from './types.js';
 import { assertText, excerpt, splitLines, stripBom } from './util.js';
 
+// Text this long as one turn or one line is refused while it is read, before it is held whole.
 const EARLY_LIMIT = 16 * MAX_REPLY_LENGTH;
-const MAX_LINE = EARLY_LIMIT;
 
 /** Builds turns from lines fed one at a time, given the label counts of the whole file. */
 class TurnBuilder {
@@ -102,7 +102,7 @@ async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
     yielded += lines.length;
     yield* lines;
     // One line longer than any turn may be is bad input, named at its line, before it outgrows V8's longest string.
-    if (pending.length > MAX_LINE) throw new TranscriptError(replyTooLong(pending, 'line')!, yielded + 1);
+    if (pending.length > EARLY_LIMIT) throw new TranscriptError(replyTooLong(pending, 'line')!, yielded + 1);
   }
   yield* pending.split(/\r\n|\r|\n/);
 }
