@@ -3,12 +3,38 @@
 // scoring it would take minutes and gigabytes. Readers and commands refuse it with this message.
 export const MAX_REPLY_LENGTH = 20_000;
 
+/**
+ * Text this long as one line (or one turn still being read) is refused before it is held whole or
+ * parsed: no reply is near it, and the Markdown parser took 13 s and 2.5 GB on one 5 MB line.
+ */
+export const MAX_LINE_LENGTH = 16 * MAX_REPLY_LENGTH;
+
+/** The number (from 1) and length of the first line of `content` longer than MAX_LINE_LENGTH, or null. */
+export function overlongLine(content: string): { line: number; length: number } | null {
+  if (content.length <= MAX_LINE_LENGTH) return null;
+  const breaks = /\r\n|\r|\n/g;
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const found = breaks.exec(content);
+    const end = found ? found.index : content.length;
+    if (end - start > MAX_LINE_LENGTH) return { line, length: end - start };
+    if (!found) return null;
+    start = breaks.lastIndex;
+    line++;
+  }
+}
+
 const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Why `text` is too long to score as one reply, or null when it is not. */
 export function replyTooLong(text: string, what = 'reply'): string | null {
-  if (text.length <= MAX_REPLY_LENGTH) return null;
-  return `a ${what} of ${grouped(text.length)} characters is too long to score (at most ${grouped(MAX_REPLY_LENGTH)}): are line breaks or speaker labels missing?`;
+  return text.length <= MAX_REPLY_LENGTH ? null : tooLongToScore(text.length, what);
+}
+
+/** The message for `length` characters of one `what`, too many to score. */
+export function tooLongToScore(length: number, what: string): string {
+  return `a ${what} of ${grouped(length)} characters is too long to score (at most ${grouped(MAX_REPLY_LENGTH)}): are line breaks or speaker labels missing?`;
 }
 
 /**

@@ -16,12 +16,13 @@ const tmp = mkdtempSync(join(tmpdir(), 'rapport-safety-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const NO_NETWORK = fileURLToPath(new URL('./no-network.mjs', import.meta.url));
 
-function bigCsv(file: string, rows: number, clientWords = 0): void {
+/** `rows` client turns of about `clientWords` words, each `replyEvery`th answered by the therapist. */
+function bigCsv(file: string, rows: number, clientWords = 0, replyEvery = 1): void {
   const out: string[] = ['transcript,speaker,text'];
   const more = ' and then there is the commute'.repeat(clientWords / 6);
   for (let i = 0; i < rows; i++) {
     out.push(`t${i % 50},client,"I feel so tired, work has been awful${more} and I can't sleep (${i})."`);
-    out.push(`t${i % 50},therapist,"It sounds like work is wearing you down. You need to rest more, why don't you take a break? (${i})"`);
+    if (i % replyEvery === replyEvery - 1) out.push(`t${i % 50},therapist,"It sounds like work is wearing you down. You need to rest more, why don't you take a break? (${i})"`);
   }
   writeFileSync(file, `${out.join('\n')}\n`);
 }
@@ -96,19 +97,20 @@ describe('nothing lost', () => {
 
   it('a 30 MB transcript is scored by batch in bounded memory', () => {
     const csv = join(tmp, 'thirty.csv');
-    bigCsv(csv, 30_000, 170);
+    // Scoring, not reading, is what takes time: mostly client text keeps the run to a few seconds.
+    bigCsv(csv, 30_000, 200, 10);
     expect(readFileSync(csv).length).toBeGreaterThan(30_000_000);
     const usage = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'batch', csv, '--format', 'jsonl', '--out', join(tmp, 'thirty.jsonl')], {
       encoding: 'utf8',
-      timeout: 600_000,
+      timeout: 60_000,
     });
     expect(usage.status, usage.stderr).toBe(0);
     // GNU time's %M: the peak resident set in kB.
     const kb = Number(usage.stderr.trim().split('\n').pop());
     expect(kb).toBeGreaterThan(0);
-    expect(kb).toBeLessThan(400 * 1024);
-    expect(readFileSync(join(tmp, 'thirty.jsonl'), 'utf8').split('\n').length).toBe(30_001);
-  }, 600_000);
+    expect(kb).toBeLessThan(200 * 1024);
+    expect(readFileSync(join(tmp, 'thirty.jsonl'), 'utf8').split('\n').length).toBe(3_001);
+  });
 });
 
 describe('no leakage', () => {

@@ -2,7 +2,7 @@
  * Extraction of example counsellor replies from training material, for `rapport lint`.
  * Pure: content in, examples with exact source positions out; no I/O.
  */
-import { replyTooLong } from '../../core/limits.js';
+import { overlongLine, replyTooLong, tooLongToScore } from '../../core/limits.js';
 import { ExtractError, type Example, type ExtractOptions } from './types.js';
 import { extractMarkdown } from './markdown.js';
 import { extractText } from './text.js';
@@ -34,6 +34,8 @@ export function extractExamples(content: string, fileName: string, options?: Par
   // A byte-order mark is invisible in editors: columns on line 1 are counted without it.
   const body = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
   const format = formatOf(fileName);
+  const long = overlongLine(body);
+  if (long) throw new ExtractError(tooLongToScore(long.length, 'line'), long.line);
   const examples = format === 'markdown' ? extractMarkdown(body, options) : format === 'yaml' ? extractYaml(body, options) : extractText(body, options);
   for (const example of examples) {
     const tooLong = replyTooLong(example.text, 'example reply');

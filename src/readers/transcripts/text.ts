@@ -9,13 +9,10 @@
 // Whether a label opens a turn depends on how often it occurs in the whole file (LabelJudge), so a
 // file is read twice when streamed: once to count the labels, once to yield the turns. Neither
 // pass keeps more than the turn being built.
-import { MAX_REPLY_LENGTH, replyTooLong } from '../../core/limits.js';
+import { MAX_LINE_LENGTH, replyTooLong } from '../../core/limits.js';
 import { LabelJudge, parseLabel, stripLeadingTimestamps } from './labels.js';
 import { TranscriptError, type ReadOptions, type TranscriptTurn } from './types.js';
 import { assertText, excerpt, splitLines, stripBom } from './util.js';
-
-// Text this long as one turn or one line is refused while it is read, before it is held whole.
-const EARLY_LIMIT = 16 * MAX_REPLY_LENGTH;
 
 /** Builds turns from lines fed one at a time, given the label counts of the whole file. */
 class TurnBuilder {
@@ -46,7 +43,7 @@ class TurnBuilder {
     this.length += text.length + 1;
     // A turn that never ends would hold the file in memory; it is too long to score long before that
     // (a merely long turn is measured whole, and refused where it is scored).
-    if (this.length > EARLY_LIMIT) throw new TranscriptError(replyTooLong(this.parts.join('\n'), 'turn')!, this.current.line);
+    if (this.length > MAX_LINE_LENGTH) throw new TranscriptError(replyTooLong(this.parts.join('\n'), 'turn')!, this.current.line);
     return null;
   }
 
@@ -102,7 +99,7 @@ async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<string> {
     yielded += lines.length;
     yield* lines;
     // One line longer than any turn may be is bad input, named at its line, before it outgrows V8's longest string.
-    if (pending.length > EARLY_LIMIT) throw new TranscriptError(replyTooLong(pending, 'line')!, yielded + 1);
+    if (pending.length > MAX_LINE_LENGTH) throw new TranscriptError(replyTooLong(pending, 'line')!, yielded + 1);
   }
   yield* pending.split(/\r\n|\r|\n/);
 }

@@ -23,6 +23,16 @@ describe('extractExamples', () => {
     expect([e!.line, e!.column]).toEqual([1, 4]);
   });
 
+  it('refuses a line longer than any reply before parsing it, naming the line, whatever the line endings', () => {
+    const line = `Counsellor: ${'It is fine. '.repeat(30_000)}`;
+    for (const eol of ['\n', '\r\n', '\r']) {
+      for (const name of ['a.md', 'a.yaml', 'a.txt']) {
+        expect(() => extractExamples(`# Notes${eol}${eol}${line}${eol}`, name)).toThrow(expect.objectContaining({ line: 3, message: expect.stringMatching(/a line of 360,012 characters is too long/) }));
+      }
+    }
+    expect(extractExamples(`# Notes\n\nCounsellor: ${'It is fine. '.repeat(1_000)}\n`, 'a.md')).toHaveLength(1);
+  });
+
   it('clamps offsets outside the text', () => {
     const [e] = extractExamples('T: Hi.', 'a.txt');
     expect(e!.map(-5)).toEqual({ line: 1, column: 4 });
