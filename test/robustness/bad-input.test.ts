@@ -10,28 +10,73 @@ const tmp = mkdtempSync(join(tmpdir(), 'rapport-bad-input-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const REPLIES = ['empty.txt', 'whitespace.txt', 'invalid-utf8.txt', 'binary.png', 'bom-crlf.txt', 'unicode.txt', 'punctuation.txt', 'spanish.txt', 'german.txt', 'chinese.txt'];
-const TRANSCRIPTS = [
-  'empty.txt', 'whitespace.txt', 'invalid-utf8.txt', 'binary.txt', 'bom-crlf.txt', 'unicode.txt', 'punctuation.txt', 'spanish.txt',
-  'unclosed-quote.csv', 'ragged.csv', 'bad-timing.vtt', 'bad-array.json', 'bad-line.jsonl', 'proto.json',
-];
-const TRAINING = ['empty.md', 'bom-crlf.md', 'invalid-utf8.md', 'bad.yaml', 'alias-bomb.yaml'];
+/** Each transcript rapport cannot read, with the one line that must name it. */
+const UNREADABLE_TRANSCRIPTS: Record<string, RegExp> = {
+  'empty.txt': /empty\.txt: no turns found/,
+  'whitespace.txt': /whitespace\.txt: no turns found/,
+  'invalid-utf8.txt': /invalid-utf8\.txt:3: .*not valid UTF-8/,
+  'binary.txt': /binary\.txt:1: .*not valid UTF-8/,
+  'punctuation.txt': /punctuation\.txt:1: expected a "Speaker: words" line/,
+  'unclosed-quote.csv': /unclosed-quote\.csv:3: .*never closed/,
+  'ragged.csv': /ragged\.csv:3: .*fields/,
+  'bad-timing.vtt': /bad-timing\.vtt:6: /,
+  'bad-array.json': /bad-array\.json:3: invalid JSON/,
+  'bad-line.jsonl': /bad-line\.jsonl:3: invalid JSON/,
+};
+const READABLE_TRANSCRIPTS = ['bom-crlf.txt', 'unicode.txt', 'spanish.txt', 'proto.json'];
+const TRANSCRIPTS = [...Object.keys(UNREADABLE_TRANSCRIPTS), ...READABLE_TRANSCRIPTS];
+/** Each training file (replies included) lint cannot read, with the one line that must name it. */
+const UNREADABLE_TRAINING: Record<string, RegExp> = {
+  'invalid-utf8.md': /invalid-utf8\.md:3: .*not valid UTF-8/,
+  'bad.yaml': /bad\.yaml:4: YAML syntax error/,
+  'alias-bomb.yaml': /alias-bomb\.yaml:2: YAML aliases could not be expanded safely/,
+  '../replies/invalid-utf8.txt': /replies\/invalid-utf8\.txt:1: .*not valid UTF-8/,
+  '../replies/binary.png': /binary\.png: .*binary/,
+};
+const TRAINING = ['empty.md', 'bom-crlf.md', 'invalid-utf8.md', 'bad.yaml', 'alias-bomb.yaml', ...REPLIES.map((name) => `../replies/${name}`)];
+
+/** A run made once, on first use, for every test that asserts something about it. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+const checkFile = Object.fromEntries(REPLIES.map((name) => [name, once(() => run(['check', '--file', corpus(`replies/${name}`)]))]));
+const batchAll = Object.fromEntries(
+  (['0', 'auto'] as const).map((jobs) => [jobs, once(() => run(['batch', ...TRANSCRIPTS.map((name) => corpus(`transcripts/${name}`)), '--format', 'jsonl', '--jobs', jobs]))]),
+);
+const lintAll = Object.fromEntries(
+  (['text', 'json', 'sarif'] as const).map((format) => [format, once(() => run(['lint', ...TRAINING.map((name) => corpus(`training/${name}`)), '--format', format]))]),
+);
+const linesMatching = (text: string, pattern: RegExp): string[] => text.split('\n').filter((line) => pattern.test(line));
+const recordsOf = (output: string, name: string): { text: string; client: string | null; source: string }[] =>
+  output.trim().split('\n').map((line) => JSON.parse(line)).filter((record) => record.source.endsWith(`/${name}`));
 
 describe('every command on every kind of bad input', () => {
   it.each(REPLIES)('check --file replies/%s', (name) => {
-    expectClean(run(['check', '--file', corpus(`replies/${name}`)]));
+    expectClean(checkFile[name]!());
   });
   it.each(REPLIES)('check reads replies/%s on standard input', (name) => {
     // Raw bytes, as a pipe delivers them.
     expectClean(run(['check', '--format', 'json', '-'], { input: readFileSync(corpus(`replies/${name}`)) as unknown as string }));
   });
-  it.each(TRANSCRIPTS)('batch transcripts/%s', (name) => {
-    expectClean(run(['batch', corpus(`transcripts/${name}`), '--format', 'jsonl', '--jobs', '0']));
+  it.each(['0', 'auto'])('batch of every transcript at once (--jobs %s): each unreadable one named on its own line, the others scored', (jobs) => {
+    const result = batchAll[jobs]!();
+    expectClean(result, [2]);
+    for (const [name, message] of Object.entries(UNREADABLE_TRANSCRIPTS)) expect(linesMatching(result.stderr, message), name).toHaveLength(1);
+    for (const name of READABLE_TRANSCRIPTS) expect(recordsOf(result.stdout, name).length, name).toBeGreaterThan(0);
   });
   it.each(TRANSCRIPTS)('eval transcripts/%s', (name) => {
     expectClean(run(['eval', corpus(`transcripts/${name}`)]));
   });
-  it.each([...TRAINING, ...REPLIES.map((name) => `../replies/${name}`)])('lint training/%s', (name) => {
-    expectClean(run(['lint', corpus(`training/${name}`), '--format', 'sarif']));
+  it('lint --format sarif of every training file at once: each unreadable one named on its own line, the others linted', () => {
+    const result = lintAll.sarif!();
+    expectClean(result, [2]);
+    for (const [name, message] of Object.entries(UNREADABLE_TRAINING)) expect(linesMatching(result.stderr, message), name).toHaveLength(1);
+    const linted: string[] = JSON.parse(result.stdout).runs[0].artifacts.map((artifact: { location: { uri: string } }) => artifact.location.uri);
+    for (const name of TRAINING.filter((name) => !(name in UNREADABLE_TRAINING))) {
+      expect(linted.filter((uri) => uri.endsWith(`/${name.replace('../', '')}`)), name).toHaveLength(1);
+    }
   });
   it.each(REPLIES)('rules trace on replies/%s', (name) => {
     const text = require_(name);
@@ -47,20 +92,20 @@ function require_(name: string): string {
 describe('what each kind of bad input gives', () => {
   it('empty and whitespace-only replies: exit 2, nothing to score', () => {
     for (const name of ['empty.txt', 'whitespace.txt']) {
-      const result = run(['check', '--file', corpus(`replies/${name}`)]);
+      const result = checkFile[name]!();
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/empty/);
     }
   });
 
   it('invalid UTF-8 and binary files: exit 2 naming the file and the line', () => {
-    expect(run(['check', '--file', corpus('replies/invalid-utf8.txt')]).stderr).toMatch(/invalid-utf8\.txt:1: .*not valid UTF-8/);
-    expect(run(['check', '--file', corpus('replies/binary.png')]).stderr).toMatch(/binary\.png: .*binary/);
-    const batch = run(['batch', corpus('transcripts/invalid-utf8.txt'), '--format', 'jsonl']);
+    expect(checkFile['invalid-utf8.txt']!().stderr).toMatch(/invalid-utf8\.txt:1: .*not valid UTF-8/);
+    expect(checkFile['binary.png']!().stderr).toMatch(/binary\.png: .*binary/);
+    const batch = batchAll.auto!();
     expect(batch.status).toBe(2);
     expect(batch.stderr).toMatch(/invalid-utf8\.txt:3: .*not valid UTF-8/);
     expect(batch.stdout).not.toContain('\uFFFD');
-    expect(run(['lint', corpus('training/invalid-utf8.md')]).stdout).toMatch(/invalid-utf8\.md:3: .*not valid UTF-8/);
+    expect(lintAll.text!().stdout).toMatch(/invalid-utf8\.md:3: .*not valid UTF-8/);
   });
 
   it('BOM and CRLF: the BOM is dropped and spans still index the text exactly', () => {
@@ -70,10 +115,9 @@ describe('what each kind of bad input gives', () => {
     expect(critique.text.startsWith('You need')).toBe(true);
     expect(critique.findings.length).toBeGreaterThan(0);
     for (const f of critique.findings) expect(critique.text.slice(f.start, f.end)).toBe(f.match);
-    const batch = run(['batch', corpus('transcripts/bom-crlf.txt'), '--format', 'jsonl']);
-    const records = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = recordsOf(batchAll.auto!().stdout, 'bom-crlf.txt');
     expect(records.map((r) => r.text)).toEqual(['How have you been?', 'You need to sleep more.']);
-    expect(records[1].client).toBe('Not great, I feel so tired.');
+    expect(records[1]?.client).toBe('Not great, I feel so tired.');
   });
 
   it('emoji, right-to-left, zero-width and combining characters: spans exact in UTF-16 indices', () => {
@@ -83,8 +127,7 @@ describe('what each kind of bad input gives', () => {
     expect(critique.findings.length).toBeGreaterThan(0);
     for (const f of critique.findings) expect(critique.text.slice(f.start, f.end)).toBe(f.match);
     for (const b of critique.behaviours) expect(b.end).toBeLessThanOrEqual(critique.text.length);
-    const lint = run(['lint', corpus('training/bom-crlf.md'), '--format', 'json']);
-    const file = JSON.parse(lint.stdout).files[0];
+    const file = JSON.parse(lintAll.json!().stdout).files.find((linted: { file: string }) => linted.file.endsWith('/bom-crlf.md'));
     expect(file.examples.map((e: { line: number }) => e.line)).toEqual([3, 6]);
   });
 
@@ -114,20 +157,12 @@ describe('what each kind of bad input gives', () => {
     for (const line of result.stdout.trim().split('\n')) expect(JSON.parse(line).schemaVersion).toBe(1);
   });
 
-  it('malformed CSV, VTT and JSON: exit 2 and the error names the line', () => {
-    const expectations: [string, RegExp][] = [
-      ['unclosed-quote.csv', /unclosed-quote\.csv:3: .*never closed/],
-      ['ragged.csv', /ragged\.csv:3: .*fields/],
-      ['bad-timing.vtt', /bad-timing\.vtt:6: /],
-      ['bad-array.json', /bad-array\.json:3: invalid JSON/],
-      ['bad-line.jsonl', /bad-line\.jsonl:3: invalid JSON/],
-    ];
-    for (const [name, message] of expectations) {
-      const result = run(['batch', corpus(`transcripts/${name}`), '--format', 'jsonl']);
-      expect(result.status, name).toBe(2);
-      expect(result.stderr).toMatch(message);
-      expectClean(result);
-    }
+  it('malformed CSV, VTT, JSON and YAML: exit 2 and the error names the line, in text output too', () => {
+    // The transcripts' lines are checked on the batch of them all, above.
+    const result = lintAll.text!();
+    expectClean(result, [2]);
+    for (const [name, message] of Object.entries(UNREADABLE_TRAINING)) expect(linesMatching(result.stdout, message), name).toHaveLength(1);
+    expect(result.stdout).toMatch(/\(5 files could not be read\)/);
   });
 
   it('an extremely long word is scored', () => {
@@ -174,11 +209,10 @@ describe('what each kind of bad input gives', () => {
       ['markers.md', `intro\n\n${'- '.repeat(5000)}Counsellor: You need to calm down.\n`],
       ['quotes.md', `${'> '.repeat(20000)}Counsellor: You need to calm down.\n`],
     ] as const) {
-      const file = join(tmp, name);
-      writeFileSync(file, content);
-      const deep = run(['lint', file]);
-      expectClean(deep, [2]);
-      expect(deep.stdout).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+: Markdown nested too deeply`));
+      writeFileSync(join(tmp, name), content);
     }
+    const deep = run(['lint', ...['lists.md', 'markers.md', 'quotes.md'].map((name) => join(tmp, name))]);
+    expectClean(deep, [2]);
+    for (const name of ['lists', 'markers', 'quotes']) expect(linesMatching(deep.stdout, new RegExp(`${name}\\.md:\\d+: Markdown nested too deeply`)), name).toHaveLength(1);
   });
 });
