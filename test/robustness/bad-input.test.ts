@@ -41,7 +41,7 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-const checkFile = Object.fromEntries(REPLIES.map((name) => [name, once(() => run(['check', '--file', corpus(`replies/${name}`)]))]));
+const checkFile = Object.fromEntries(REPLIES.map((name) => [name, once(() => run(['check', '--file', corpus(`replies/${name}`), '--format', 'json']))]));
 const batchAll = Object.fromEntries(
   (['0', 'auto'] as const).map((jobs) => [jobs, once(() => run(['batch', ...TRANSCRIPTS.map((name) => corpus(`transcripts/${name}`)), '--format', 'jsonl', '--jobs', jobs]))]),
 );
@@ -53,12 +53,12 @@ const recordsOf = (output: string, name: string): { text: string; client: string
   output.trim().split('\n').map((line) => JSON.parse(line)).filter((record) => record.source.endsWith(`/${name}`));
 
 describe('every command on every kind of bad input', () => {
-  it.each(REPLIES)('check --file replies/%s', (name) => {
+  it.each(REPLIES)('check --file replies/%s --format json', (name) => {
     expectClean(checkFile[name]!());
   });
-  it.each(REPLIES)('check reads replies/%s on standard input', (name) => {
+  it.each(REPLIES)('check reads replies/%s on standard input (text report)', (name) => {
     // Raw bytes, as a pipe delivers them.
-    expectClean(run(['check', '--format', 'json', '-'], { input: readFileSync(corpus(`replies/${name}`)) as unknown as string }));
+    expectClean(run(['check', '-'], { input: readFileSync(corpus(`replies/${name}`)) as unknown as string }));
   });
   it.each(['0', 'auto'])('batch of every transcript at once (--jobs %s): each unreadable one named on its own line, the others scored', (jobs) => {
     const result = batchAll[jobs]!();
@@ -109,7 +109,7 @@ describe('what each kind of bad input gives', () => {
   });
 
   it('BOM and CRLF: the BOM is dropped and spans still index the text exactly', () => {
-    const result = run(['check', '--file', corpus('replies/bom-crlf.txt'), '--format', 'json']);
+    const result = checkFile['bom-crlf.txt']!();
     expectClean(result);
     const critique = JSON.parse(result.stdout);
     expect(critique.text.startsWith('You need')).toBe(true);
@@ -121,7 +121,7 @@ describe('what each kind of bad input gives', () => {
   });
 
   it('emoji, right-to-left, zero-width and combining characters: spans exact in UTF-16 indices', () => {
-    const result = run(['check', '--file', corpus('replies/unicode.txt'), '--format', 'json']);
+    const result = checkFile['unicode.txt']!();
     expectClean(result, [0]);
     const critique = JSON.parse(result.stdout);
     expect(critique.findings.length).toBeGreaterThan(0);
@@ -132,14 +132,14 @@ describe('what each kind of bad input gives', () => {
   });
 
   it('punctuation only: scored (nothing found) or refused, never a crash', () => {
-    const result = run(['check', '--file', corpus('replies/punctuation.txt'), '--format', 'json']);
+    const result = checkFile['punctuation.txt']!();
     expectClean(result, [0]);
     expect(JSON.parse(result.stdout).findings).toEqual([]);
   });
 
   it('non-English text: one note on standard error that the rules are English; JSON on stdout stays pure', () => {
     for (const name of ['spanish.txt', 'german.txt', 'chinese.txt']) {
-      const result = run(['check', '--file', corpus(`replies/${name}`), '--format', 'json']);
+      const result = checkFile[name]!();
       expectClean(result, [0]);
       expect(JSON.parse(result.stdout).schemaVersion).toBe(1);
       expect(result.stderr.match(/rules are written for English/g)).toHaveLength(1);
