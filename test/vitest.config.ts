@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ['test/setup/system-packages.ts'],
     // End-to-end tests start whole processes (and a browser); give them room on a 2-core machine.
     testTimeout: 30_000,
+    // Most tests wait on a child process: two files at a time keep both cores busy (vitest gives
+    // a 2-core machine one worker by default).
+    maxWorkers: 2,
     hookTimeout: 60_000,
   },
 });
