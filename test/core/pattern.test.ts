@@ -34,6 +34,11 @@ describe('token patterns', () => {
     expect(matched('i * you', 'I hear you.')).toEqual(['I hear you']);
   });
 
+  it('match "A&E" as "a e", since an ampersand is punctuation, not a word', () => {
+    expect(matched('go to (a e|casualty)', 'Please go to A&E tonight.')).toEqual(['go to A&E']);
+    expect(() => compilePattern('go to a&e', lexicons)).toThrow(PatternError);
+  });
+
   it('anchor at sentence start, skipping fillers, and at sentence end', () => {
     expect(matched('^ what', 'So, what happened? And what then?')).toEqual(['what']);
     expect(matched('^ what', 'Tell me what happened.')).toEqual([]);
