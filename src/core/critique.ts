@@ -57,9 +57,9 @@ function scoreOf(pack: CompiledPack, text: string, clientAnalysis: Analysis | nu
 /** The scoring rules that fire on a reply: what the score is made of, without findings or a rewrite. */
 export function firedRules(pack: CompiledPack, text: string, client: Analysis | null): Fired[] {
   const fired: Fired[] = [];
-  for (const { rule: { definition } } of runRules(pack, analyse(text), client).hits) {
+  for (const { rule: { definition }, match } of runRules(pack, analyse(text), client).hits) {
     // Coding rules record behaviours and weigh nothing.
-    if (definition.kind !== 'coding') fired.push({ ruleId: definition.id, dimension: definition.dimension, kind: definition.kind });
+    if (definition.kind !== 'coding') fired.push({ ruleId: definition.id, dimension: definition.dimension, kind: definition.kind, start: match.start, end: match.end });
   }
   return fired;
 }

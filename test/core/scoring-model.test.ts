@@ -1,7 +1,7 @@
 // The scoring model users read in --explain: saturating strengths, issues in
 // full, and a cap that harm holds over everything else.
 import { describe, expect, it } from 'vitest';
-import { CLEAN_BONUS, FAULT_FLOOR, score } from '../../src/core/findings/score.js';
+import { CLEAN_BONUS, FAULT_FLOOR, OVERLAPPING, score } from '../../src/core/findings/score.js';
 import { critique } from '../../src/core/critique.js';
 import { builtinPack } from '../helpers.js';
 
@@ -17,28 +17,35 @@ const weights: Record<string, { weight: number; cap?: number }> = {
   'h.harm': { weight: 10, cap: 10 },
 };
 const ruleOf = (id: string) => weights[id]!;
-const strength = (ruleId: string, dimension: 'validation' | 'openness') => ({ ruleId, dimension, kind: 'strength' as const });
+const strength = (ruleId: string, dimension: 'validation' | 'openness') => ({ ruleId, dimension, kind: 'strength' as const, start: 0, end: 0 });
 
 describe('scoring model', () => {
   it('gives one strength in full, a second in the same dimension half, a second dimension three quarters, and a bonus when nothing is at fault', () => {
     expect(score([strength('a.one', 'validation')], ruleOf).score).toBe(70 + CLEAN_BONUS);
     expect(score([strength('a.one', 'validation'), strength('a.two', 'validation')], ruleOf).score).toBe(80 + CLEAN_BONUS);
     expect(score([strength('a.one', 'validation'), strength('b.one', 'openness')], ruleOf).score).toBe(85 + CLEAN_BONUS);
-    expect(score([strength('a.one', 'validation'), { ruleId: 'd.fault', dimension: 'openness', kind: 'issue' }], ruleOf).score).toBe(60);
+    expect(score([strength('a.one', 'validation'), { ruleId: 'd.fault', dimension: 'openness', kind: 'issue', start: 0, end: 0 }], ruleOf).score).toBe(60);
   });
 
   it('lets faults alone go no lower than the floor; only harm goes below it', () => {
-    const faults = ['d.fault', 'e.fault', 'f.fault', 'g.fault'].map((ruleId) => ({ ruleId, dimension: 'pacing' as const, kind: 'issue' as const }));
+    const faults = ['d.fault', 'e.fault', 'f.fault', 'g.fault'].map((ruleId) => ({ ruleId, dimension: 'pacing' as const, kind: 'issue' as const, start: 0, end: 0 }));
     expect(score(faults, ruleOf).score).toBe(FAULT_FLOOR);
     expect(score(faults, ruleOf).floored).toBe(true);
-    expect(score([...faults, { ruleId: 'h.harm', dimension: 'validation', kind: 'issue' }], ruleOf).score).toBe(10);
+    expect(score([...faults, { ruleId: 'h.harm', dimension: 'validation', kind: 'issue', start: 0, end: 0 }], ruleOf).score).toBe(10);
   });
 
   it('lets a capped issue hold the score down whatever the strengths, and says which', () => {
-    const scores = score([strength('a.one', 'validation'), strength('b.one', 'openness'), { ruleId: 'c.harm', dimension: 'validation', kind: 'issue' }], ruleOf);
+    const scores = score([strength('a.one', 'validation'), strength('b.one', 'openness'), { ruleId: 'c.harm', dimension: 'validation', kind: 'issue', start: 0, end: 0 }], ruleOf);
     expect(scores.uncapped).toBe(75);
     expect(scores.score).toBe(25);
     expect(scores.cap).toEqual({ ruleId: 'c.harm', cap: 25 });
+  });
+
+  it('counts one fault seen by several rules once in full, and the others at a share', () => {
+    const at = (ruleId: string, start: number, end: number) => ({ ruleId, dimension: 'pacing' as const, kind: 'issue' as const, start, end });
+    expect(score([at('d.fault', 0, 9), at('e.fault', 20, 30)], ruleOf).score).toBe(30);
+    expect(score([at('d.fault', 0, 9), at('e.fault', 5, 30)], ruleOf).score).toBe(50 - 10 - 10 * OVERLAPPING);
+    expect(score([at('d.fault', 0, 9), at('e.fault', 5, 30)], ruleOf).contributions.map((c) => c.points)).toEqual([-10, -10 * OVERLAPPING]);
   });
 
   it('sits at 50 with nothing to praise or fault', () => {

@@ -7,7 +7,11 @@
 //   dimension counts in full and each further one for three quarters. One
 //   skill done well reaches "good", two reach "strong", and piling coaching
 //   phrases onto one move buys little.
-// - Issues count in full: a fault is not averaged away by a strength.
+// - Issues count in full: a fault is not averaged away by a strength. But one
+//   fault that several rules see ("Have you thought about a group?" is a
+//   closed question, a suggestion and advice nobody asked for) is one fault:
+//   where issues' spans overlap, the heaviest counts in full and each other
+//   for OVERLAPPING of its weight.
 // - A reply that does something well and nothing badly earns CLEAN_BONUS on
 //   top: one skill done well, with no fault beside it, is "good".
 // - Faults alone bottom out at FAULT_FLOOR. Advice nobody asked for, three
@@ -73,11 +77,28 @@ export function bandOf(score: number): Band {
 const clamp = (value: number): number => Math.max(0, Math.min(100, Math.round(value)));
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-export type Fired = Pick<Finding, 'ruleId' | 'dimension' | 'kind'>;
+export type Fired = Pick<Finding, 'ruleId' | 'dimension' | 'kind' | 'start' | 'end'>;
+
+export const OVERLAPPING = 0.5;
+
+const overlaps = (a: readonly Fired[], b: readonly Fired[]): boolean =>
+  a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
 
 export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => RuleWeighting): Scores {
   const fired = new Map<string, Fired>();
-  for (const finding of findings) if (!fired.has(finding.ruleId)) fired.set(finding.ruleId, finding);
+  const spansOf = new Map<string, Fired[]>();
+  for (const finding of findings) {
+    if (!fired.has(finding.ruleId)) fired.set(finding.ruleId, finding);
+    spansOf.set(finding.ruleId, [...(spansOf.get(finding.ruleId) ?? []), finding]);
+  }
+  // One fault seen by several rules is one fault: the heaviest counts in full, the others for OVERLAPPING.
+  const issueShare = new Map<string, number>();
+  const counted: Fired[][] = [];
+  for (const finding of [...fired.values()].filter((f) => f.kind === 'issue').sort((a, b) => ruleOf(b.ruleId).weight - ruleOf(a.ruleId).weight || (a.ruleId < b.ruleId ? -1 : 1))) {
+    const spans = spansOf.get(finding.ruleId)!;
+    issueShare.set(finding.ruleId, counted.some((other) => overlaps(spans, other)) ? OVERLAPPING : 1);
+    counted.push(spans);
+  }
 
   const contributions: Contribution[] = [];
   const dimensionStrength = new Map<Dimension, number>();
@@ -99,8 +120,9 @@ export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => Ru
     let issues = 0;
     for (const finding of here.filter((f) => f.kind === 'issue')) {
       const { weight, cap: limit } = ruleOf(finding.ruleId);
-      issues += weight;
-      contributions.push({ ruleId: finding.ruleId, dimension, weight: -weight, points: -weight });
+      const points = weight * issueShare.get(finding.ruleId)!;
+      issues += points;
+      contributions.push({ ruleId: finding.ruleId, dimension, weight: -weight, points: -points });
       if (limit !== undefined && (cap === null || limit < cap.cap)) cap = { ruleId: finding.ruleId, cap: limit };
     }
     dimensionIssues.set(dimension, issues);

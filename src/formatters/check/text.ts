@@ -2,7 +2,7 @@
 // dimension bars, what works, what undermines rapport, then the rewrite.
 import chalk from 'chalk';
 import type { Scores } from '../../core/findings/score.js';
-import { ACROSS_DIMENSIONS, BASELINE, FAULT_FLOOR, WITHIN_DIMENSION } from '../../core/findings/score.js';
+import { ACROSS_DIMENSIONS, BASELINE, FAULT_FLOOR, OVERLAPPING, WITHIN_DIMENSION } from '../../core/findings/score.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { DIMENSIONS, type Critique, type RewriteChange } from '../../core/types.js';
 import { bar, changeLines, mendLines, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
@@ -20,13 +20,14 @@ function explainScores(scores: Scores): string[] {
   const signed = (points: number): string => `${points >= 0 ? '+' : '−'}${Math.abs(points)}`;
   const lines = [
     chalk.bold('How the score adds up'),
-    chalk.dim(`  starts at ${BASELINE}; each rule counts once; issues count in full; strengths`),
-    chalk.dim(`  saturate: each further one in a dimension ×${WITHIN_DIMENSION}, each further dimension ×${ACROSS_DIMENSIONS}`),
+    chalk.dim(`  starts at ${BASELINE}; each rule counts once; issues count in full, except one on`),
+    chalk.dim(`  words another issue covers ×${OVERLAPPING}; strengths saturate: each further one in a`),
+    chalk.dim(`  dimension ×${WITHIN_DIMENSION}, each further dimension ×${ACROSS_DIMENSIONS}`),
   ];
   for (const dimension of DIMENSIONS) {
     const parts = scores.contributions.filter((c) => c.dimension === dimension);
     if (parts.length === 0) continue;
-    const terms = parts.map((c) => (c.points === c.weight ? `${signed(c.points)} ${c.ruleId}` : `${signed(c.points)} ${c.ruleId} (of ${c.weight})`));
+    const terms = parts.map((c) => (c.points === c.weight ? `${signed(c.points)} ${c.ruleId}` : `${signed(c.points)} ${c.ruleId} (of ${Math.abs(c.weight)})`));
     lines.push(`  ${dimension.padEnd(11)} ${wrap(terms.join(' '), WIDTH - 14, ' '.repeat(14))}`);
   }
   const total = Math.round(scores.contributions.reduce((sum, c) => sum + c.points, 0) * 10) / 10;
