@@ -3,7 +3,7 @@
 // sides of a dilemma are both said back; a risk is named before anything else.
 import type { Analysis, Token } from '../tokens/analyse.js';
 import { capitalise, isPlural, lowerFirst, partOfYou, secondPerson, type Span, spanText } from './grammar.js';
-import { firstNounPhrase } from './tags.js';
+import { firstNounPhrase, isVerb, tagsOf } from './tags.js';
 import { FAMILIES, findPhrase, isContent, isFeeling, phraseAt, type Family, type RewriteWords, type RiskKind } from './words.js';
 
 export interface Reflection {
@@ -28,7 +28,7 @@ interface Clause extends Span {
 }
 
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—', '–', '-', '(', ')', '"', '“', '”']);
-const LEADING = new Set(['and', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'anyway', 'basically']);
+const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'anyway', 'basically']);
 const SUBJECTS = /^(i|i'm|i've|i'd|i'll|im|my|he|she|he's|she's|it|it's|they|they're|we|we're|there|there's|that|that's|part|everyone|nobody|people)$/;
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'me', 'my', 'myself', 'mine']);
 
@@ -72,6 +72,8 @@ function feelingOf(clause: Span, words: RewriteWords): Token | undefined {
   return clause.tokens.find((token) => isFeeling(token, words));
 }
 
+const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|calls|goes|doesn't|hasn't|isn't|wasn't)$/;
+
 /** How much a clause carries: feelings and risk most, then the client's own situation in the first person. */
 function weight(clause: Clause, words: RewriteWords): number {
   const tokens = words_(clause);
@@ -85,6 +87,10 @@ function weight(clause: Clause, words: RewriteWords): number {
   // The client talking to the helper ("you don't get it") or asking is not theirs to have said back.
   if (tokens.some((token) => /^(you|your|you're|yours)$/.test(token.norm))) score -= 5;
   if (tokens.length < 3) score -= 2;
+  // "Says the kids find it upsetting": the subject is in the sentence before, and "you says" is no reflection.
+  if (REPORTED_WITHOUT_SUBJECT.test(tokens[0]?.norm ?? '')) score -= 6;
+  // "My daughter Rahel," cut off at its comma is a name, not something that happened.
+  if (tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
   if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
   return score;
 }
@@ -256,6 +262,11 @@ const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding)$/;
 const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
 
+/** The risk the client names in the rewrite's own phrase lists, whether or not the draft answered it. */
+export function namedRisk(client: Analysis, words: RewriteWords): Risk | null {
+  return riskAmong(clausesOf(client, words), words);
+}
+
 /**
  * The risk the judgment found in the client statement: the rewrite's own reading where it has one, else the
  * clause where the judgment heard it (`heard`: offsets of what it matched), else the clause that weighs most.
@@ -289,6 +300,10 @@ const SAFETY_QUESTIONS: Record<RiskKind, string[]> = {
 /** Saying back the risk the client disclosed, first, in their words; `thanked` when the draft already thanks them for telling. */
 export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false): Reflection {
   const said = turned(risk.clause, words);
+  // "Or driving into something" has no subject to say back: it is what they told you about.
+  if (/^\p{L}+ing\b/u.test(said) && !/^(nothing|something|anything|everything|thing)\b/.test(said)) {
+    return { text: thanked ? `You've told me about ${said}.` : `Thank you for telling me about ${said}.`, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
+  }
   const text = thanked ? `${capitalise(said)}.` : ACKNOWLEDGEMENTS[choose(said, ACKNOWLEDGEMENTS.length)]!(said);
   return { text, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
 }

@@ -10,7 +10,7 @@ import type { Analysis, Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { GOOD, POOR } from '../findings/score.js';
 import { compose, type Candidate, type Plan } from './compose.js';
-import { acknowledgeRisk, choose, disclosedRisk, reflectClient, reflectTopic, safetyQuestion, type Reflection } from './reflect.js';
+import { acknowledgeRisk, choose, disclosedRisk, namedRisk, reflectClient, reflectTopic, safetyQuestion, type Reflection } from './reflect.js';
 import {
   adviceIn,
   adviceTopic,
@@ -62,13 +62,17 @@ function dropMinimisers(plan: Plan, words: RewriteWords, within?: { start: numbe
   });
 }
 
+const LISTENING_OPENER = /^\W*(it sounds|sounds like|what i'?m hearing|what i hear|i hear|i'?m hearing|it seems|seems like|so you'?re saying|you'?re saying|if i'?ve understood)\b/i;
+
 export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore = GOOD }: RewriteInput): Proposal | null {
   const words = rewriteWords(lexicons);
   const fixes = hits.filter(({ rule }) => rule.definition.kind === 'issue' && rule.definition.fix);
   const clientStems = new Set(client?.words.filter((token) => isContent(token, words)).map((token) => token.stem));
   // The judgment decides whether the client disclosed a risk (its `clientSays` rules); the rewrite decides how to ask.
   const judgedRisk = hits.filter(({ rule }) => rule.clientSays !== undefined && rule.definition.kind === 'issue');
-  const risk = client && judgedRisk.length ? disclosedRisk(client, words, heardIn(client, judgedRisk, lexicons)) : null;
+  // A draft that already asks about safety silences the judgment's risk rules, but the rewrite must still keep to safety.
+  const draftAsksSafety = () => reply.sentences.some((sentence) => sentence.isQuestion && asksAboutSafety(reply.tokens.filter((token) => token.sentence === sentence.index), words));
+  const risk = !client ? null : judgedRisk.length ? disclosedRisk(client, words, heardIn(client, judgedRisk, lexicons)) : draftAsksSafety() ? namedRisk(client, words) : null;
   const grouped = tokensBySentence(reply);
   const plans: Plan[] = reply.sentences.map((sentence) => ({ sentence, tokens: grouped[sentence.index]!, text, fate: 'keep', reason: '', edits: [] }));
   const planAt = (offset: number): Plan | undefined => {
@@ -290,6 +294,11 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
     // is the draft's own agenda, and the reflection has taken its place.
     if (reflection && client) {
       for (const plan of plans) {
+        // Two listening frames in a row stuff the reply with frames; the reflection says it in the client's words.
+        if (plan.fate === 'keep' && LISTENING_OPENER.test(plan.text.slice(plan.sentence.start, plan.sentence.end))) {
+          drop(plan, `leaves out “${said(plan)}”: the reflection of the client's own words says it`);
+          continue;
+        }
         // A long explanation ("Your heart rate rises to pump blood …") lectures, whatever a coder credits it with.
         if (plan.fate === 'keep' && !warm.has(plan) && plan.tokens.filter((token) => token.isWord).length > LECTURE_WORDS) drop(plan, `leaves out “${said(plan)}”, which explains rather than listens`);
         if (plan.fate !== 'keep' || credited.has(plan)) continue;
