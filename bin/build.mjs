@@ -2,10 +2,10 @@
 // Build: bundle src/ into dist/ (one chunk per command, so a start loads only
 // what it runs), then validate the built-in rule pack and store it compiled, so
 // `rapport check` parses no YAML, and write the published JSON Schemas. Last,
-// `rapport check` alone as one CommonJS file with a V8 code cache (bin/commonjs.mjs).
+// each command but practice as one CommonJS file with a V8 code cache (bin/commonjs.mjs).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,41 +72,53 @@ const requireVendored = {
     build.onResolve({ filter: new RegExp(`^(${vendored.join('|')})$`) }, (args) => ({ path: `./vendor/${args.path}.cjs`, external: true }));
   },
 };
-const check = join(outdir, 'check.cjs');
-await build({
-  entryPoints: { check: join(root, 'src/cli/main-check.ts') },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  plugins: [requireVendored],
-  // A script run through node:vm has no import(): load them with require.
-  supported: { 'dynamic-import': false },
-  alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },
-  define: { 'import.meta.url': '__moduleUrl' },
-  banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  logLevel: 'warning',
-  legalComments: 'none',
-});
-// One typical check (a client statement, a reply with issues, a rewrite, the text
-// report) compiles what most checks run; the cache keeps it compiled.
-const warmed = spawnSync(
-  process.execPath,
-  [
-    join(root, 'bin/build-code-cache.mjs'),
-    check,
-    `${check}.cache`,
-    'check',
-    '--client',
-    "I can't sleep and my boss keeps shouting at me.",
-    "You need to calm down. Why don't you just talk to him? Have you tried going to bed earlier?",
-  ],
-  { cwd: tmpdir(), stdio: ['ignore', 'ignore', 'inherit'] },
-);
-if (warmed.status !== 0 && warmed.status !== 1) {
-  console.error('build: could not make the code cache for rapport check');
-  process.exit(1);
+// The commands other than practice get the same: one CommonJS file each, with a
+// code cache warmed on a typical run of it (from the repository's fixtures; a
+// build without them, or a warm-up that fails, leaves that command uncached,
+// which costs only the compile the cache would save).
+const fixture = (path) => join(root, 'fixtures', path);
+const commonJsCommands = {
+  check: {
+    entry: 'src/cli/main-check.ts',
+    warm: ['check', '--client', "I can't sleep and my boss keeps shouting at me.", "You need to calm down. Why don't you just talk to him? Have you tried going to bed earlier?"],
+    required: true,
+  },
+  batch: { entry: 'src/cli/main-batch.ts', warm: ['batch', fixture('transcripts/session.txt'), fixture('transcripts/session.jsonl')], inputs: ['transcripts/session.txt', 'transcripts/session.jsonl'] },
+  lint: { entry: 'src/cli/main-lint.ts', warm: ['lint', fixture('training/handbook.md'), fixture('training/scenarios.yaml')], inputs: ['training/handbook.md', 'training/scenarios.yaml'] },
+  eval: { entry: 'src/cli/main-eval.ts', warm: ['eval', fixture('eval/coded.csv')], inputs: ['eval/coded.csv'] },
+  rules: { entry: 'src/cli/main-rules.ts', warm: ['rules', 'list'] },
+};
+for (const [name, { entry, warm, inputs = [], required = false }] of Object.entries(commonJsCommands)) {
+  const bundle = join(outdir, `${name}.cjs`);
+  await build({
+    entryPoints: { [name]: join(root, entry) },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    plugins: [requireVendored],
+    // A script run through node:vm has no import(): load them with require.
+    supported: { 'dynamic-import': false },
+    alias: { underscore: join(root, 'src/core/tokens/underscore-without.ts') },
+    define: { 'import.meta.url': '__moduleUrl' },
+    banner: { js: "const __moduleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  rmSync(`${bundle}.cache`, { force: true });
+  if (!inputs.every((path) => existsSync(fixture(path)))) continue;
+  // The cache keeps compiled what the warm-up ran (exit 1 is findings, not failure).
+  const warmed = spawnSync(process.execPath, [join(root, 'bin/build-code-cache.mjs'), bundle, `${bundle}.cache`, ...warm], {
+    cwd: tmpdir(),
+    // The fixtures' findings and errors are what they are for; only check's warm-up reports its stderr.
+    stdio: ['ignore', 'ignore', required ? 'inherit' : 'ignore'],
+  });
+  if (warmed.status !== 0 && warmed.status !== 1) {
+    rmSync(`${bundle}.cache`, { force: true });
+    if (!required) continue;
+    console.error(`build: could not make the code cache for rapport ${name}`);
+    process.exit(1);
+  }
 }
-
