@@ -141,8 +141,8 @@ export async function scoreBatch(files: readonly string[], settings: BatchSettin
   };
   const onInt = interrupt(130);
   const onTerm = interrupt(143);
-  process.once('SIGINT', onInt);
-  process.once('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
 
   // Told once at the end: the rules are English.
   const languages = new TranscriptLanguages();
