@@ -124,13 +124,6 @@ export async function scoreBatch(files: readonly string[], settings: BatchSettin
   keepHeapNearLiveSize();
   const { formatter } = settings;
   const scorer = pooledScorer(settings.pack, threadsFor(settings.jobs, files), settings.packOptions, process.env.RAPPORT_MAIN_THREAD_SCORES !== '0');
-  let sink: Sink | null = null;
-  if (formatter.kind === 'lines') {
-    sink = settings.out ? fileSink(settings.out) : stdoutSink();
-    if (formatter.header) sink.write(formatter.header());
-  }
-  const turns = new Map<string, Map<string, BatchRecord[]>>();
-  const keepTurns = formatter.kind === 'report' && formatter.keepsTurns;
   // Ctrl-C stops scoring at the next chunk and lets what was written drain, so
   // streamed output ends on a whole line; a second Ctrl-C leaves at once.
   // The exit code says which signal stopped the run, as a shell's would: 130 for SIGINT, 143 for SIGTERM.
@@ -143,6 +136,9 @@ export async function scoreBatch(files: readonly string[], settings: BatchSettin
   const onTerm = interrupt(143);
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  let sink: Sink | null = null;
+  const turns = new Map<string, Map<string, BatchRecord[]>>();
+  const keepTurns = formatter.kind === 'report' && formatter.keepsTurns;
 
   // Told once at the end: the rules are English.
   const languages = new TranscriptLanguages();
@@ -153,6 +149,11 @@ export async function scoreBatch(files: readonly string[], settings: BatchSettin
   };
   let outcome: BatchOutcome;
   try {
+    // After the handlers, so a signal as the report's temporary file appears still finds them.
+    if (formatter.kind === 'lines') {
+      sink = settings.out ? fileSink(settings.out) : stdoutSink();
+      if (formatter.header) sink.write(formatter.header());
+    }
     outcome = await runBatch(files, {
       scorer,
       counsellor: settings.counsellor,

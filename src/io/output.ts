@@ -117,9 +117,14 @@ export function openThrough(path: string): number {
  */
 export function openTemporary(target: string, existing: Stats | null): { fd: number; temporary: string } {
   const temporary = temporaryFor(target);
-  const fd = openSync(temporary, EXCLUSIVE, existing ? existing.mode & 0o7777 : 0o666);
+  // Tracked before it exists: a signal between the open and the handlers would leave it behind.
   track(temporary);
-  return { fd, temporary };
+  try {
+    return { fd: openSync(temporary, EXCLUSIVE, existing ? existing.mode & 0o7777 : 0o666), temporary };
+  } catch (error) {
+    untrack(temporary);
+    throw error;
+  }
 }
 
 /** Moves a finished temporary file into place. */
