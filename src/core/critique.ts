@@ -23,7 +23,7 @@ const weightIn =
   (pack: CompiledPack) =>
   (ruleId: string): RuleWeighting => {
     const definition = pack.sourceOf.get(ruleId)?.definition;
-    return definition ? { weight: definition.weight, cap: definition.cap } : NO_WEIGHT;
+    return definition ? { weight: definition.weight, cap: definition.cap, severity: definition.severity } : NO_WEIGHT;
   };
 
 function assess(pack: CompiledPack, text: string, client: string | null, clientAnalysis: Analysis | null): Omit<Assessment, 'critique' | 'mends'> & { critique: Omit<Critique, 'rewrite'> } {

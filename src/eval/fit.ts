@@ -80,13 +80,10 @@ export function fitWeights(
   fittable: ReadonlySet<string> = new Set(pack.sourceOf.keys()),
 ): FitResult {
   const start = new Map<string, number>();
-  const caps = new Map<string, number | undefined>();
-  for (const [id, { definition }] of pack.sourceOf) {
-    start.set(id, definition.weight);
-    caps.set(id, definition.cap);
-  }
+  const definitions = new Map([...pack.sourceOf].map(([id, { definition }]) => [id, definition]));
+  for (const [id, definition] of definitions) start.set(id, definition.weight);
   const weights = new Map(start);
-  const weighting = (ruleId: string): RuleWeighting => ({ weight: weights.get(ruleId) ?? 0, cap: caps.get(ruleId) });
+  const weighting = (ruleId: string): RuleWeighting => ({ weight: weights.get(ruleId) ?? 0, cap: definitions.get(ruleId)?.cap, severity: definitions.get(ruleId)?.severity });
   const measure = (sets: readonly { name: string; cases: FitCase[] }[]): SetFigures[] => sets.map((set) => figures(set.name, set.cases, weighting));
   const before = { fitted: measure(fitted), heldOut: measure(heldOut) };
 

@@ -1,11 +1,11 @@
 // The scoring model users read in --explain: saturating strengths, issues in
 // full, and a cap that harm holds over everything else.
 import { describe, expect, it } from 'vitest';
-import { CLEAN_BONUS, FAULT_FLOOR, OVERLAPPING, score } from '../../src/core/findings/score.js';
+import { CLEAN_BONUS, FAULT_FLOOR, MIXED_CEILING, OVERLAPPING, REAL_FAULT, score } from '../../src/core/findings/score.js';
 import { critique } from '../../src/core/critique.js';
 import { builtinPack } from '../helpers.js';
 
-const weights: Record<string, { weight: number; cap?: number }> = {
+const weights: Record<string, { weight: number; cap?: number; severity?: 'info' | 'warning' | 'error' }> = {
   'a.one': { weight: 20 },
   'a.two': { weight: 20 },
   'b.one': { weight: 20 },
@@ -15,6 +15,8 @@ const weights: Record<string, { weight: number; cap?: number }> = {
   'f.fault': { weight: 10 },
   'g.fault': { weight: 10 },
   'h.harm': { weight: 10, cap: 10 },
+  'i.real': { weight: REAL_FAULT, severity: 'warning' },
+  'j.minor': { weight: REAL_FAULT, severity: 'info' },
 };
 const ruleOf = (id: string) => weights[id]!;
 const strength = (ruleId: string, dimension: 'validation' | 'openness') => ({ ruleId, dimension, kind: 'strength' as const, start: 0, end: 0 });
@@ -46,6 +48,16 @@ describe('scoring model', () => {
     expect(score([at('d.fault', 0, 9), at('e.fault', 20, 30)], ruleOf).score).toBe(30);
     expect(score([at('d.fault', 0, 9), at('e.fault', 5, 30)], ruleOf).score).toBe(50 - 10 - 10 * OVERLAPPING);
     expect(score([at('d.fault', 0, 9), at('e.fault', 5, 30)], ruleOf).contributions.map((c) => c.points)).toEqual([-10, -10 * OVERLAPPING]);
+  });
+
+  it('keeps a strong move beside one real fault in the middle, but not a minor one', () => {
+    const strong = [strength('a.one', 'validation'), strength('a.two', 'validation'), strength('b.one', 'openness')];
+    const fault = (ruleId: string) => ({ ruleId, dimension: 'pacing' as const, kind: 'issue' as const, start: 0, end: 0 });
+    const mixed = score([...strong, fault('i.real')], ruleOf);
+    expect(mixed.uncapped).toBeGreaterThan(MIXED_CEILING);
+    expect(mixed.score).toBe(MIXED_CEILING);
+    expect(mixed.cap).toEqual({ ruleId: 'i.real', cap: MIXED_CEILING });
+    expect(score([...strong, fault('j.minor')], ruleOf).score).toBeGreaterThan(MIXED_CEILING);
   });
 
   it('sits at 50 with nothing to praise or fault', () => {

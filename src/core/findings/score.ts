@@ -17,6 +17,11 @@
 // - Faults alone bottom out at FAULT_FLOOR. Advice nobody asked for, three
 //   closed questions or a long lecture make a poor reply, a supervisor's
 //   15-45, however many of them pile up; only harm goes lower.
+// - A real fault keeps a reply out of "good". While an issue of weight
+//   REAL_FAULT or more (and severity above info) fires, the score is at most
+//   MIXED_CEILING: one good move plus one real fault (a reflection, then advice
+//   nobody asked for) is a mixed reply, a supervisor's 40-69, however strong
+//   the good move was.
 // - Harm dominates. An issue may carry a `cap`: while it fires the overall
 //   score cannot exceed it, whatever else the reply does. Harm's caps sit at
 //   or below the floor, so a harmful reply ranks below every merely poor one.
@@ -28,6 +33,8 @@ export const WITHIN_DIMENSION = 0.5;
 export const ACROSS_DIMENSIONS = 0.75;
 export const FAULT_FLOOR = 25;
 export const CLEAN_BONUS = 8;
+export const REAL_FAULT = 15;
+export const MIXED_CEILING = 66;
 /** where "good" begins: one skill done well */
 export const GOOD = 70;
 /** below this a reply "needs work" */
@@ -36,6 +43,13 @@ export const POOR = 45;
 export interface RuleWeighting {
   weight: number;
   cap?: number | undefined;
+  severity?: 'info' | 'warning' | 'error' | undefined;
+}
+
+/** The most an issue lets the score reach: its own cap, or MIXED_CEILING for a real fault. */
+export function ceilingOf({ weight, cap, severity }: RuleWeighting): number | undefined {
+  const mixed = severity !== undefined && severity !== 'info' && weight >= REAL_FAULT ? MIXED_CEILING : undefined;
+  return cap === undefined ? mixed : mixed === undefined ? cap : Math.min(cap, mixed);
 }
 
 export interface Contribution {
@@ -119,7 +133,9 @@ export function score(findings: readonly Fired[], ruleOf: (ruleId: string) => Ru
     dimensionStrength.set(dimension, strength);
     let issues = 0;
     for (const finding of here.filter((f) => f.kind === 'issue')) {
-      const { weight, cap: limit } = ruleOf(finding.ruleId);
+      const weighting = ruleOf(finding.ruleId);
+      const { weight } = weighting;
+      const limit = ceilingOf(weighting);
       const points = weight * issueShare.get(finding.ruleId)!;
       issues += points;
       contributions.push({ ruleId: finding.ruleId, dimension, weight: -weight, points: -points });

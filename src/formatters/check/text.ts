@@ -2,7 +2,7 @@
 // dimension bars, what works, what undermines rapport, then the rewrite.
 import chalk from 'chalk';
 import type { Scores } from '../../core/findings/score.js';
-import { ACROSS_DIMENSIONS, BASELINE, FAULT_FLOOR, OVERLAPPING, WITHIN_DIMENSION } from '../../core/findings/score.js';
+import { ACROSS_DIMENSIONS, BASELINE, FAULT_FLOOR, MIXED_CEILING, OVERLAPPING, WITHIN_DIMENSION } from '../../core/findings/score.js';
 import type { CompiledPack } from '../../core/rules/pack.js';
 import { DIMENSIONS, type Critique, type RewriteChange } from '../../core/types.js';
 import { bar, changeLines, mendLines, scoreColour, underline, WIDTH, wordDiff, wrap } from '../terminal.js';
@@ -34,7 +34,10 @@ function explainScores(scores: Scores): string[] {
   const clean = scores.clean ? ` ${signed(scores.clean)} nothing to fault` : '';
   const floor = scores.floored ? `, held at ${FAULT_FLOOR}: faults alone go no lower, only harm does` : '';
   lines.push(`  overall     ${BASELINE} ${signed(total)}${clean} = ${scores.floored ? Math.max(0, Math.round(BASELINE + total)) : scores.uncapped}${floor}`);
-  if (scores.cap) lines.push(`  ${chalk.bold('capped')}      at ${scores.cap.cap} while ${scores.cap.ruleId} fires: harm outweighs every strength`);
+  if (scores.cap) {
+    const why = scores.cap.cap === MIXED_CEILING ? 'a real fault keeps a reply out of good' : 'harm outweighs every strength';
+    lines.push(`  ${chalk.bold('capped')}      at ${scores.cap.cap} while ${scores.cap.ruleId} fires: ${why}`);
+  }
   return lines;
 }
 
