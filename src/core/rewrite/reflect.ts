@@ -241,6 +241,24 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
 export interface Risk {
   kind: RiskKind;
   clause: Span;
+  /** someone else the client says is hurt or in danger ("your son", "he"): the safety question is about them */
+  who?: string;
+}
+
+// "I slapped him", "my daughter's cutting herself": the one at risk is someone else, and the question is about them.
+const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|toddler|stepson|stepdaughter|grandson|granddaughter)$/;
+const OTHER_PRONOUNS: Record<string, string> = { him: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
+const SELF_WORDS = /^(me|myself)$/;
+
+function atRisk(risk: Risk): Risk {
+  if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
+  // "son's been": the word, not its clitic.
+  const norms = risk.clause.tokens.filter((token) => token.isWord).map((token) => token.norm.replace(/['’]s$/, ''));
+  if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
+  const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
+  if (child >= 0) return { ...risk, who: `${norms[child - 1] === 'my' || norms[child - 1] === 'our' ? 'your' : 'the'} ${norms[child]}` };
+  const pronoun = norms.find((norm) => norm in OTHER_PRONOUNS);
+  return pronoun && risk.kind === 'danger' ? { ...risk, who: OTHER_PRONOUNS[pronoun]! } : risk;
 }
 
 const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'medical', 'danger'];
@@ -249,7 +267,7 @@ const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'medical', 'danger'];
 function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
   for (const kind of RISK_ORDER) {
     const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
-    if (clause) return { kind, clause: trimmed(clause, words) };
+    if (clause) return atRisk({ kind, clause: trimmed(clause, words) });
   }
   return null;
 }
@@ -281,7 +299,7 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   const norms = words_(best).map((token) => token.norm);
   const planned = norms.some((norm) => PLAN_WORDS.test(norm));
   const kind: RiskKind = !planned && norms.some((norm) => MEDICAL_WORDS.test(norm)) ? 'medical' : planned || norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
-  return { kind, clause: trimmed(best, words) };
+  return atRisk({ kind, clause: trimmed(best, words) });
 }
 
 const ACKNOWLEDGEMENTS: ((clause: string) => string)[] = [
@@ -315,6 +333,11 @@ const FOLLOW_UPS = ['Are you thinking of acting on it tonight?', 'Are you safe r
 /** A direct, caring question about the risk. */
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   const said = turned(risk.clause, words);
+  if (risk.who) {
+    const plural = /^(they|the kids|the children|your kids|your children)$/.test(risk.who);
+    const options = [`${plural ? 'Are' : 'Is'} ${risk.who} safe right now?`, `${plural ? 'Are' : 'Is'} ${risk.who} safe at the moment?`];
+    return options[choose(said, options.length)]!;
+  }
   const options = risk.kind === 'suicide' && SAID_OUTRIGHT.test(said) ? FOLLOW_UPS : SAFETY_QUESTIONS[risk.kind];
   return options[choose(said, options.length)]!;
 }

@@ -129,6 +129,15 @@ describe('faithful to what the helper meant', () => {
     expect(sentencesOf(text).at(-1)).toMatch(/safe/);
     expect(text).not.toMatch(/form/);
   });
+
+  it('asks about the child when a child is the one hurt or in danger, not about the parent', () => {
+    expect(sentencesOf(rewriteOf('Teenagers go through phases. Have you checked his phone?', "My son's been cutting himself and I only found out last night.")).at(-1)).toBe('Is your son safe right now?');
+    expect(sentencesOf(rewriteOf("You're only human, everyone loses it.", 'I lost it and slapped him across the face. He is four.')).at(-1)).toMatch(/^Is he safe/);
+  });
+
+  it('hears a passive wish to be dead as a question about suicide', () => {
+    expect(sentencesOf(rewriteOf('Have you thought about getting another dog?', "Rex was all I had. I've been thinking I might as well go too.")).at(-1)).toMatch(/(ending your life|suicide|killing yourself)\?$/);
+  });
 });
 
 describe('harm removed, not rephrased', () => {
