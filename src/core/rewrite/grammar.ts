@@ -52,16 +52,22 @@ export function secondPerson(span: Span, words: RewriteWords): string {
 const MODALS = new Set(['can', "can't", 'could', "couldn't", 'would', "wouldn't", 'will', "won't", 'should', "shouldn't", 'might', 'must', 'may']);
 
 /** One side of a dilemma as "part of you …": "I want to leave" -> "part of you wants to leave". */
+const ADVERBS = new Set(['still', 'really', 'just', 'always', 'never', 'also', 'sometimes', 'often', 'actually', 'honestly', 'truly']);
+
 export function partOfYou(span: Span, words: RewriteWords): string | null {
   const [subject, verb] = span.tokens;
   if (!subject) return null;
   const fixed = words.partOfYou.find((m) => matchesAt(span.tokens, 0, m));
   if (fixed) return rewriteSpan(span, words.secondPerson, [fixed]);
   if (subject.norm !== 'i' || !verb || !/^[a-z]+$/.test(verb.norm)) return null;
-  const inflected = MODALS.has(verb.norm) ? verb.norm : thirdPersonVerb(verb.norm);
-  const rest = rewriteSpan({ text: span.text, tokens: span.tokens.slice(2) }, words.secondPerson);
-  const gap = span.tokens.length > 2 ? span.text.slice(verb.end, span.tokens[2]!.start) : '';
-  return `part of you ${inflected}${gap}${rest}`;
+  // "I still love him": the adverb stays, the verb after it agrees ("part of you still loves him").
+  const at = ADVERBS.has(verb.norm) && span.tokens[2] && /^[a-z]+$/.test(span.tokens[2].norm) ? 2 : 1;
+  const head = span.tokens[at]!;
+  const inflected = MODALS.has(head.norm) ? head.norm : thirdPersonVerb(head.norm);
+  const before = at === 2 ? `${verb.text}${span.text.slice(verb.end, head.start)}` : '';
+  const rest = rewriteSpan({ text: span.text, tokens: span.tokens.slice(at + 1) }, words.secondPerson);
+  const gap = span.tokens.length > at + 1 ? span.text.slice(head.end, span.tokens[at + 1]!.start) : '';
+  return `part of you ${before}${inflected}${gap}${rest}`;
 }
 
 /** The -ing form of a verb: make -> making, stop -> stopping, see -> seeing, lie -> lying. */

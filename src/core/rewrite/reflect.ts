@@ -39,7 +39,8 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     const tokens = client.tokens.filter((token) => token.sentence === sentence.index && token.start >= sentence.start && token.end <= sentence.end);
     let current: Token[] = [];
     let joinedAfter: Clause | undefined;
-    const close = (nextJoined: boolean): void => {
+    const close = (joins: boolean): void => {
+      let nextJoined = joins;
       for (;;) {
         if (current.length && (LEADING.has(current[0]!.norm) || !current[0]!.isWord)) current.shift();
         // "You know, I just …" and "I mean, …" are fillers, not the client talking about the helper.
@@ -47,6 +48,11 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
         else break;
       }
       while (current.length && !current[current.length - 1]!.isWord) current.pop();
+      // "even though" concedes rather than weighs two sides: "even" goes, and the clauses are not a dilemma.
+      if (current.length > 1 && current[current.length - 1]!.norm === 'even') {
+        current.pop();
+        nextJoined = false;
+      }
       if (current.some((token) => token.isWord)) {
         const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}) };
         clauses.push(clause);
@@ -115,7 +121,7 @@ function withNext(clause: Clause, clauses: Clause[]): Clause[] {
 }
 
 // A clause that starts with its verb ("Broke up with my partner", "Been awake til 4") left its subject out.
-const STARTS_WITH_VERB = /^(broke|got|lost|had|have|feel|feeling|felt|can't|cant|couldn't|didn't|don't|dont|went|keep|kept|started|stopped|found|failed|passed|split|moved|left|quit|need|want|wanted|hate|love|miss|missed|think|thought|know|knew|wish|tried|cried|can|could|won't|wont|haven't|havent)$/;
+const STARTS_WITH_VERB = /^(spent|been|came|took|made|saw|heard|told|broke|got|lost|had|have|feel|feeling|felt|can't|cant|couldn't|didn't|don't|dont|went|keep|kept|started|stopped|found|failed|passed|split|moved|left|quit|need|want|wanted|hate|love|miss|missed|think|thought|know|knew|wish|tried|cried|can|could|won't|wont|haven't|havent)$/;
 
 /** The clause in the second person, without the client's own minimisers ("I just can't" -> "you can't"). */
 // "I'm having a panic attack I think": the hedge at the end is the client's, not part of what happened.

@@ -142,11 +142,15 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
       case 'drop-minimiser':
         if (plan?.fate === 'keep') dropMinimisers(plan, words, match);
         break;
-      case 'replace-words':
-        if (plan?.fate === 'keep' && !plan.edits.some((edit) => edit.start < match.end && match.start < edit.end)) {
-          plan.edits.push({ start: match.start, end: match.end, replacement: fix.with!, reason: `“${fix.with}” instead of “${matched}”` });
+      case 'replace-words': {
+        // Only the first word is replaced: the words after it say when ("but you" becomes "and you").
+        const first = /^[\p{L}'’]+/u.exec(matched)?.[0] ?? matched;
+        const end = match.start + first.length;
+        if (plan?.fate === 'keep' && !plan.edits.some((edit) => edit.start < end && match.start < edit.end)) {
+          plan.edits.push({ start: match.start, end, replacement: fix.with!, reason: `“${fix.with}” instead of “${first}”` });
         }
         break;
+      }
       case 'ask-permission-about': {
         if (!plan) break;
         const advice = adviceIn(plan.tokens, words);

@@ -52,9 +52,9 @@ const fixSchema = z
     strategy: z
       .enum(FIX_STRATEGIES)
       .describe(
-        'reflect-client: open with a reflection of the client (or of the reply\'s topic); drop: leave out the sentence; drop-minimiser: leave out the minimising words of the match; replace-words: put `with` in place of the match; ask-permission-about: advice becomes asking leave to share an idea on the same topic (a prescription is dropped); evoke-about: ask for the client\'s own ideas; what-instead-of-why: a why-question becomes a what-question about the same event; one-open-question: the questions become one open question on their topic; safety-question: ask directly about safety',
+        'reflect-client: open with a reflection of the client (or of the reply\'s topic); drop: leave out the sentence; drop-minimiser: leave out the minimising words of the match; replace-words: put `with` in place of the first word of the match (the rest of the match is context); ask-permission-about: advice becomes asking leave to share an idea on the same topic (a prescription is dropped); evoke-about: ask for the client\'s own ideas; what-instead-of-why: a why-question becomes a what-question about the same event; one-open-question: the questions become one open question on their topic; safety-question: ask directly about safety',
       ),
-    with: z.string().trim().min(1).optional().describe('replace-words only: the words to put in place of the match'),
+    with: z.string().trim().min(1).optional().describe('replace-words only: the words to put in place of the first word of the match'),
     harm: z.string().trim().min(1).optional().describe('what the dropped words do, for the explanation: "reassurance" gives “drops the reassurance …”'),
   })
   .refine((fix) => (fix.strategy === 'replace-words') === (fix.with !== undefined), {

@@ -23,6 +23,7 @@ describe('turning the client’s words into the second person', () => {
     expect(partOfYou(span('I want to sell the house'), words)).toBe('part of you wants to sell the house');
     expect(partOfYou(span("I'm scared of being on my own"), words)).toBe('part of you is scared of being on your own');
     expect(partOfYou(span("I can't face my mum"), words)).toBe("part of you can't face your mum");
+    expect(partOfYou(span('I still love him'), words)).toBe('part of you still loves him');
   });
 
   it.each([
@@ -133,6 +134,10 @@ describe('faithful to what the helper meant', () => {
   it('asks about the child when a child is the one hurt or in danger, not about the parent', () => {
     expect(sentencesOf(rewriteOf('Teenagers go through phases. Have you checked his phone?', "My son's been cutting himself and I only found out last night.")).at(-1)).toBe('Is your son safe right now?');
     expect(sentencesOf(rewriteOf("You're only human, everyone loses it.", 'I lost it and slapped him across the face. He is four.')).at(-1)).toMatch(/^Is he safe/);
+  });
+
+  it('hears "even though" as a concession, not as the two sides of a dilemma', () => {
+    expect(rewriteOf('Have some self respect.', 'I still love him even though he cheated twice.')).not.toMatch(/\beven\b|at the same time/);
   });
 
   it('hears a passive wish to be dead as a question about suicide', () => {
