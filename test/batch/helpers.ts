@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_FLAGS } from '../helpers.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const FIXTURES = join(ROOT, 'fixtures/transcripts');
@@ -16,7 +17,7 @@ export interface Run {
 }
 
 export function rapport(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): Run {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/rapport'), ...args], {
+  const result = spawnSync(process.execPath, [...NODE_FLAGS, join(ROOT, 'bin/rapport'), ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf8',

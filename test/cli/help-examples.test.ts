@@ -7,7 +7,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, rapport, ROOT } from '../helpers.js';
+import { BIN, NODE_FLAGS, rapport, ROOT } from '../helpers.js';
 
 const fixture = (path: string): string => join(ROOT, 'fixtures', path);
 
@@ -105,7 +105,7 @@ function workspace(): string {
   git('commit', '-q', '-m', 'course');
   git('update-ref', 'refs/remotes/origin/main', 'HEAD');
   // The baseline example reads what the --write-baseline example writes.
-  spawnSync(process.execPath, [BIN, 'lint', 'docs/', '--write-baseline', '.rapport-baseline.json'], { cwd: dir });
+  spawnSync(process.execPath, [...NODE_FLAGS, BIN, 'lint', 'docs/', '--write-baseline', '.rapport-baseline.json'], { cwd: dir });
   // `rapport` on the PATH, as an installed user has it.
   mkdirSync(join(dir, '.bin'));
   writeFileSync(join(dir, '.bin/rapport'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { BIN, NODE_FLAGS, ROOT } from '../helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rapport-backpressure-'));
 const transcript = join(tmp, 'long.txt');
@@ -47,7 +47,7 @@ interface Piped {
 function pipeInto(args: string[], reader: 'null' | { waitMs: number }): Promise<Piped> {
   return new Promise((resolve, reject) => {
     const start = Date.now();
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', reader === 'null' ? 'ignore' : 'pipe', 'pipe'],
@@ -69,7 +69,7 @@ function pipeInto(args: string[], reader: 'null' | { waitMs: number }): Promise<
 /** Runs rapport into a reader that closes its end after `lines` lines (`| head -n 3`). */
 function headOf(args: string[], lines: number): Promise<{ status: number | null; stderr: string; lines: string[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     let stdout = '';

@@ -5,7 +5,7 @@ import { createReadStream, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers.js';
+import { BIN, NODE_FLAGS, ROOT } from '../helpers.js';
 import { expectClean, run } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rapport-out-'));
@@ -28,7 +28,7 @@ const reports: string[][] = [
 
 /** Runs rapport with --out FIFO while reading the FIFO, as `cat fifo` would. */
 async function throughFifo(args: string[], fifo: string): Promise<{ status: number | null; received: string }> {
-  const child = spawn(process.execPath, [BIN, ...args, '--out', fifo], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [...NODE_FLAGS, BIN, ...args, '--out', fifo], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NO_COLOR: '1' } });
   let received = '';
   const reading = new Promise<void>((resolve, reject) => {
     const stream = createReadStream(fifo, 'utf8');
@@ -136,7 +136,7 @@ describe('a stopped run', () => {
     bigCsv(csv);
     const report = join(dir, 'report.jsonl');
     writeFileSync(report, 'OLD REPORT');
-    const child = spawn(process.execPath, [BIN, 'batch', csv, '--format', 'jsonl', '--out', report, '--jobs', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'batch', csv, '--format', 'jsonl', '--out', report, '--jobs', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const killer = setTimeout(() => child.kill('SIGKILL'), 50_000);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTranscript, TranscriptError } from '../../src/readers/transcripts/index.js';
-import { BIN } from '../helpers.js';
+import { BIN, NODE_FLAGS } from '../helpers.js';
 import { corpus, expectClean, run } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rapport-safety-'));
@@ -60,7 +60,7 @@ describe('nothing lost', () => {
   ] as const)('%s during batch --format jsonl: every line received is complete JSON, and the exit code names the signal', async (signal, exitCode) => {
     const csv = join(tmp, `big-${signal}.csv`);
     bigCsv(csv, 20_000);
-    const child = spawn(process.execPath, [BIN, 'batch', csv, '--format', 'jsonl', '--jobs', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...NODE_FLAGS, BIN, 'batch', csv, '--format', 'jsonl', '--jobs', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -100,7 +100,7 @@ describe('nothing lost', () => {
     // Scoring, not reading, is what takes time: mostly client text keeps the run to a few seconds.
     bigCsv(csv, 30_000, 200, 10);
     expect(readFileSync(csv).length).toBeGreaterThan(30_000_000);
-    const usage = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'batch', csv, '--format', 'jsonl', '--out', join(tmp, 'thirty.jsonl')], {
+    const usage = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...NODE_FLAGS, BIN, 'batch', csv, '--format', 'jsonl', '--out', join(tmp, 'thirty.jsonl')], {
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -135,7 +135,7 @@ describe('no leakage', () => {
       ['eval', fileURLToPath(new URL('../../fixtures/eval/coded.csv', import.meta.url))],
     ];
     for (const args of commands) {
-      const result = spawnSync(process.execPath, ['--import', NO_NETWORK, BIN, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+      const result = spawnSync(process.execPath, [...NODE_FLAGS, '--import', NO_NETWORK, BIN, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
       expect(result.stderr, args.join(' ')).not.toMatch(/NETWORK USED/);
       expect([0, 1]).toContain(result.status);
     }
