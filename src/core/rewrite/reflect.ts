@@ -25,7 +25,13 @@ export function choose(seed: string, count: number): number {
 interface Clause extends Span {
   /** the clause it is the second side of, when joined by "but" and the like */
   after?: Clause;
+  /** it began "but", "yet" or "still": what the client sets against the rest, usually their point */
+  contrast?: boolean;
 }
+
+const CONTRASTS = /^(but|yet|still|though|however)$/;
+// "My mum says…", "the specialist told me…": someone else's words, reported, weigh less than the client's own.
+const REPORTING = /^(says|said|say|told|tells|reckons|thinks|thought|keeps saying|wants|asked)$/;
 
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—', '–', '-', '(', ')', '"', '“', '”']);
 const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'anyway', 'basically']);
@@ -41,6 +47,7 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     let joinedAfter: Clause | undefined;
     const close = (joins: boolean): void => {
       let nextJoined = joins;
+      const contrast = CONTRASTS.test(current.find((token) => token.isWord)?.norm ?? '');
       for (;;) {
         if (current.length && (LEADING.has(current[0]!.norm) || !current[0]!.isWord)) current.shift();
         // "You know, I just …" and "I mean, …" are fillers, not the client talking about the helper.
@@ -54,7 +61,7 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
         nextJoined = false;
       }
       if (current.some((token) => token.isWord)) {
-        const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}) };
+        const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}), ...(contrast ? { contrast } : {}) };
         clauses.push(clause);
         joinedAfter = nextJoined ? clause : undefined;
       }
@@ -98,6 +105,9 @@ function weight(clause: Clause, words: RewriteWords): number {
   // "My daughter Rahel," cut off at its comma is a name, not something that happened.
   if (tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
   if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
+  if (clause.contrast) score += 2;
+  const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
+  if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
   return score;
 }
 

@@ -48,6 +48,12 @@ describe('attuned reflection', () => {
     expect(first).not.toMatch(/\b(my|me|I'm)\b/);
   });
 
+  it('says back what the client sets against the rest, not what someone else told them', () => {
+    const text = rewriteOf("I'm curious what you get out of being ill.", 'The third specialist this year told me my scans are normal. But I can barely get out of bed.');
+    expect(sentencesOf(text)[0]).toMatch(/you can barely get out of bed/);
+    expect(text).not.toMatch(/specialist/);
+  });
+
   it('says back both sides when the client gives both', () => {
     const text = rewriteOf('You should just tell him how you feel.', "I want to tell my dad I'm dropping out but I'm terrified he'll be disappointed.");
     expect(text).toMatch(/part of you wants to tell your dad/i);
