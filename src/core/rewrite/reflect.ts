@@ -117,7 +117,9 @@ const MAX_CLAUSE_WORDS = 16;
 function trimmed(clause: Clause, words: RewriteWords): Clause {
   if (words_(clause).length <= MAX_CLAUSE_WORDS) return clause;
   const feeling = clause.tokens.findIndex((token) => isFeeling(token, words));
-  const from = Math.max(4, feeling + 1);
+  // "…go to sleep and not wake up" cut at its "and" would say the opposite: a risk is kept whole.
+  const risk = Object.values(words.risk).map((list) => findPhrase(clause.tokens, list)).find((found) => found !== null);
+  const from = Math.max(4, feeling + 1, risk ? risk.index + risk.phrase.length : 0);
   const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm));
   const end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
   return { ...clause, tokens: clause.tokens.slice(0, end) };

@@ -146,6 +146,14 @@ describe('faithful to what the helper meant', () => {
     expect(rewriteOf('Have some self respect.', 'I still love him even though he cheated twice.')).not.toMatch(/\beven\b|at the same time/);
   });
 
+  it('keeps a disclosure whole when the clause is long: "go to sleep and not wake up" is not cut at its "and"', () => {
+    expect(rewriteOf("Grief is a journey. Let's talk about some happy memories.", "Since Dan killed himself I keep thinking I'd like to just go to sleep and not wake up.")).toMatch(/go to sleep and not wake up/);
+  });
+
+  it('hears "I choked in the final" as a sporting failure, not as danger', () => {
+    expect(rewriteOf("What I'm hearing is that you let the whole squad down, and it's good you're owning that.", 'I choked in the final. I keep replaying the missed penalty.')).not.toMatch(/safe/);
+  });
+
   it('hears a passive wish to be dead as a question about suicide', () => {
     expect(sentencesOf(rewriteOf('Have you thought about getting another dog?', "Rex was all I had. I've been thinking I might as well go too.")).at(-1)).toMatch(/(ending your life|suicide|killing yourself)\?$/);
   });
