@@ -268,10 +268,17 @@ const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|toddle
 const OTHER_PRONOUNS: Record<string, string> = { him: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
 const SELF_WORDS = /^(me|myself)$/;
 
+// "My mate took something and he won't wake up": the body in danger is the mate's.
+const PEOPLE = /^(mate|friend|partner|husband|wife|boyfriend|girlfriend|mum|dad|mother|father|brother|sister|flatmate|housemate|nan|grandad|grandma|neighbour)$/;
+
 function atRisk(risk: Risk): Risk {
-  if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   // "son's been": the word, not its clitic.
   const norms = risk.clause.tokens.filter((token) => token.isWord).map((token) => token.norm.replace(/['’]s$/, ''));
+  if (risk.kind === 'medical') {
+    if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
+    return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
+  }
+  if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
   const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
   if (child >= 0) return { ...risk, who: `${norms[child - 1] === 'my' || norms[child - 1] === 'our' ? 'your' : 'the'} ${norms[child]}` };
@@ -351,6 +358,10 @@ const FOLLOW_UPS = ['Are you thinking of acting on it tonight?', 'Are you safe r
 /** A direct, caring question about the risk. */
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   const said = turned(risk.clause, words);
+  if (risk.who && risk.kind === 'medical') {
+    const options = [`Is ${risk.who} getting medical help right now?`, `Has anyone called an ambulance for ${/^(he|she)$/.test(risk.who) ? (risk.who === 'he' ? 'him' : 'her') : risk.who}?`];
+    return options[choose(said, options.length)]!;
+  }
   if (risk.who) {
     const plural = /^(they|the kids|the children|your kids|your children)$/.test(risk.who);
     const options = [`${plural ? 'Are' : 'Is'} ${risk.who} safe right now?`, `${plural ? 'Are' : 'Is'} ${risk.who} safe at the moment?`];

@@ -154,6 +154,11 @@ describe('faithful to what the helper meant', () => {
     expect(rewriteOf("What I'm hearing is that you let the whole squad down, and it's good you're owning that.", 'I choked in the final. I keep replaying the missed penalty.')).not.toMatch(/safe/);
   });
 
+  it('asks about medical help for the one whose body is in danger, and hears self-harm in everyday words', () => {
+    expect(sentencesOf(rewriteOf("Okay, try not to panic. What's his history with drugs?", "My mate took something at the party and now he won't wake up properly, he's breathing weird.")).at(-1)).toMatch(/ambulance for your mate|your mate getting medical help/);
+    expect(sentencesOf(rewriteOf('Why would you do that to yourself?', "I've been scratching my arms till they bleed when it gets bad.")).at(-1)).toMatch(/safe|hurt yourself/);
+  });
+
   it('hears a passive wish to be dead as a question about suicide', () => {
     expect(sentencesOf(rewriteOf('Have you thought about getting another dog?', "Rex was all I had. I've been thinking I might as well go too.")).at(-1)).toMatch(/(ending your life|suicide|killing yourself)\?$/);
   });
