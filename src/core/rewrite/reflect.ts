@@ -50,8 +50,9 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
       const contrast = CONTRASTS.test(current.find((token) => token.isWord)?.norm ?? '');
       for (;;) {
         if (current.length && (LEADING.has(current[0]!.norm) || !current[0]!.isWord)) current.shift();
-        // "You know, I just …" and "I mean, …" are fillers, not the client talking about the helper.
-        else if (/^(you|i)$/.test(current[0]?.norm ?? '') && /^(know|mean)$/.test(current[1]?.norm ?? '') && current.length > 2) current.splice(0, 2);
+        // "You know, I just …" and "I mean, …" are fillers, not the client talking about the helper;
+        // "I know I should rest" is what they know, and stays.
+        else if (((current[0]?.norm === 'you' && current[1]?.norm === 'know') || (current[0]?.norm === 'i' && current[1]?.norm === 'mean')) && current.length > 2) current.splice(0, 2);
         else break;
       }
       while (current.length && !current[current.length - 1]!.isWord) current.pop();
