@@ -34,7 +34,7 @@ const CONTRASTS = /^(but|yet|still|though|however)$/;
 const REPORTING = /^(says|said|say|told|tells|reckons|thinks|thought|keeps saying|wants|asked)$/;
 
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—', '–', '-', '(', ')', '"', '“', '”']);
-const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'anyway', 'basically']);
+const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'erm', 'hmm', 'anyway', 'basically', 'lol', 'lmao', 'haha', 'ok', 'okay', 'tbh', 'ugh', 'yeah']);
 const SUBJECTS = /^(i|i'm|i've|i'd|i'll|im|my|he|she|he's|she's|it|it's|they|they're|we|we're|there|there's|that|that's|part|everyone|nobody|people)$/;
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'me', 'my', 'myself', 'mine']);
 
@@ -77,7 +77,27 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     }
     close(false);
   }
-  return clauses;
+  return withSubjects(clauses);
+}
+
+/**
+ * "My dad, who died in 1998, never got to meet my kids": commas cut the subject from its verb.
+ * A short noun phrase followed (past a relative clause) by a clause without a subject is one clause again.
+ */
+function withSubjects(clauses: Clause[]): Clause[] {
+  const out: Clause[] = [];
+  for (let i = 0; i < clauses.length; i += 1) {
+    const subject = words_(clauses[i]!);
+    const skip = clauses[i + 1] && RELATIVE.test(words_(clauses[i + 1]!)[0]?.norm ?? '') ? 1 : 0;
+    const rest = clauses[i + 1 + skip];
+    const verb = rest ? words_(rest)[0]?.norm ?? '' : '';
+    const sameSentence = rest !== undefined && rest.tokens[0]!.sentence === clauses[i]!.tokens[0]!.sentence;
+    if (sameSentence && subject.length <= 4 && /^(my|the|our|his|her|their|your)$/.test(subject[0]?.norm ?? '') && !subject.some((token) => FINITE.test(token.norm)) && (PAST_VERB.test(verb) || STARTS_WITH_VERB.test(verb) || /^(never|always|still|also|just|only)$/.test(verb))) {
+      out.push({ ...rest!, tokens: [...clauses[i]!.tokens, ...rest!.tokens] });
+      i += 1 + skip;
+    } else out.push(clauses[i]!);
+  }
+  return out;
 }
 
 const words_ = (clause: Span): Token[] => clause.tokens.filter((token) => token.isWord);
@@ -89,6 +109,30 @@ function feelingOf(clause: Span, words: RewriteWords): Token | undefined {
 const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|calls|goes|doesn't|hasn't|isn't|wasn't)$/;
 
 /** How much a clause carries: feelings and risk most, then the client's own situation in the first person. */
+// A clause that cannot stand alone once said back: "who died in 1998", "since your brother died",
+// "your first thought was", "put you on nights again" (someone else did it, and the client left them out).
+const RELATIVE = /^(who|which|whom|whose|where)$/;
+const SUBORDINATE = /^(since|after|when|while|until|till|before|because|as|that|if|whether|unless|once)$/;
+const DANGLING = /^(was|were|is|are|am|as|the|a|an|to|of|and|that|with|for|at|my|your|his|her|their|our|be|been|than|from|into|on|in|by|about|so|but|or|if|when|like|just)$/;
+const PAST_VERB = /^(\p{L}{3,}ed|put|left|took|told|said|came|went|gave|made|kept|sent|threw|took|brought|bought|caught|taught|sold|shut|hit|cut|let|set|rang|sang|ran|drove|wrote|spoke|broke|chose|stole|forgot|got)$/u;
+
+const FINITE = /^(is|are|was|were|am|be|been|being|have|has|had|do|does|did|can|could|will|would|should|may|might|must|i'm|i've|i'd|i'll|it's|that's|he's|she's|they're|we're|there's|im|ive|cant|dont|won't|can't|don't|didn't|isn't|wasn't)$/;
+
+function fragmentPenalty(tokens: readonly Token[]): number {
+  const [first, second] = tokens;
+  if (!first) return 0;
+  if (RELATIVE.test(first.norm) || DANGLING.test(tokens[tokens.length - 1]!.norm)) return 8;
+  if (SUBORDINATE.test(first.norm) && tokens.length < 10) return 6;
+  // No subject, and not the client's own left-out "I" ("Broke up with my partner"): someone else did it,
+  // and unless the clause names the client ("put me on nights") there is no telling who.
+  if (PAST_VERB.test(first.norm) && !STARTS_WITH_VERB.test(first.norm) && second !== undefined) return tokens.some((token) => /^(me|my|i)$/.test(token.norm)) ? 1 : 6;
+  // "…, never got to meet my kids": the subject stayed in the clause before.
+  if (/^(never|always|still|also|then|just|only)$/.test(first.norm) && second && (PAST_VERB.test(second.norm) || STARTS_WITH_VERB.test(second.norm))) return 6;
+  // "Third time this month": no verb to say back.
+  if (tokens.length <= 5 && !tokens.some((token) => FINITE.test(token.norm) || PAST_VERB.test(token.norm) || STARTS_WITH_VERB.test(token.norm) || /\p{L}{3,}ing$/u.test(token.norm))) return 4;
+  return 0;
+}
+
 function weight(clause: Clause, words: RewriteWords): number {
   const tokens = words_(clause);
   let score = 0;
@@ -107,6 +151,7 @@ function weight(clause: Clause, words: RewriteWords): number {
   if (tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
   if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
   if (clause.contrast) score += 2;
+  score -= fragmentPenalty(tokens);
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
   if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
   return score;
@@ -140,6 +185,15 @@ const STARTS_WITH_VERB = /^(spent|been|came|took|made|saw|heard|told|broke|got|l
 // "I'm having a panic attack I think": the hedge at the end is the client's, not part of what happened.
 const TRAILING_HEDGE = /^(think|guess|suppose|reckon)$/;
 
+/** A quotation opened in the client's words and cut before it closes loses its opening mark: "not 'vulnerable enough". */
+function balancedQuotes(text: string): string {
+  const opening = /(^|\s)(['‘"“])(?=\p{L})/u.exec(text);
+  if (!opening) return text;
+  const at = opening.index + opening[1]!.length;
+  const closer = opening[2] === '"' || opening[2] === '“' ? /["”]/ : /(?<=[\p{L}.!?])['’](?!\p{L})/u;
+  return closer.test(text.slice(at + 1)) ? text : text.slice(0, at) + text.slice(at + 1);
+}
+
 function turned(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
@@ -153,9 +207,14 @@ function turned(clause: Span, words: RewriteWords): string {
   const n = tokens.length;
   if (n > 3 && /^(i|i'd)$/.test(tokens[n - 2]!.norm) && TRAILING_HEDGE.test(tokens[n - 1]!.norm)) tokens = tokens.slice(0, n - 2);
   const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);
-  const said = lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words);
+  const said = balancedQuotes(lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words));
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
+  // "Put me on nights again": someone did it to the client; "his key" says who.
+  if (PAST_VERB.test(first) && !STARTS_WITH_VERB.test(first) && kept.some((token) => /^(me|my|i)$/.test(token.norm))) {
+    const norms = kept.map((token) => token.norm);
+    return `${norms.some((norm) => /^(his|him|himself)$/.test(norm)) ? 'he' : norms.some((norm) => /^(her|herself)$/.test(norm)) ? 'she' : 'they'} ${said}`;
+  }
   return STARTS_WITH_VERB.test(first) ? `you ${said}` : said;
 }
 

@@ -54,6 +54,22 @@ describe('attuned reflection', () => {
     expect(text).not.toMatch(/specialist/);
   });
 
+  it.each([
+    ['Put me on nights again without asking.', /^\W*[^.]*they put you on nights again/i],
+    ['My dad, who died in 1998, never got to meet my kids.', /your dad never got to meet your kids/],
+    ["The council said I'm not 'vulnerable enough' for housing.", /'vulnerable enough' for housing/],
+    ["lol so I've been off work three weeks now", /^(?![^.]*\blol\b)/i],
+  ])('says back a clause that stands alone: %s', (client, expected) => {
+    expect(sentencesOf(rewriteOf('You should complain.', client))[0]).toMatch(expected);
+  });
+
+  it('never says back a fragment: a relative clause, a clause cut before its end, an open quotation', () => {
+    for (const client of ['My dad, who died in 1998, never got to meet my kids.', 'The results came back and my first thought was: how do I tell him?', "They said I'm not 'vulnerable enough"]) {
+      const first = sentencesOf(rewriteOf('Rules are rules.', client))[0]!;
+      expect(first, client).not.toMatch(/\bwho died\b|\bthought was\.|(^|\s)'[a-z][^']*$/);
+    }
+  });
+
   it('says back both sides when the client gives both', () => {
     const text = rewriteOf('You should just tell him how you feel.', "I want to tell my dad I'm dropping out but I'm terrified he'll be disappointed.");
     expect(text).toMatch(/part of you wants to tell your dad/i);
