@@ -324,8 +324,8 @@ export interface Risk {
 }
 
 // "I slapped him", "my daughter's cutting herself": the one at risk is someone else, and the question is about them.
-const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|toddler|stepson|stepdaughter|grandson|granddaughter)$/;
-const OTHER_PRONOUNS: Record<string, string> = { him: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
+const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|lad|lass|toddler|stepson|stepdaughter|grandson|granddaughter|nephew|niece)$/;
+const OTHER_PRONOUNS: Record<string, string> = { him: 'he', his: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
 const SELF_WORDS = /^(me|myself)$/;
 
 // "My mate took something and he won't wake up": the body in danger is the mate's.
@@ -341,7 +341,12 @@ function atRisk(risk: Risk): Risk {
   if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
   const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
-  if (child >= 0) return { ...risk, who: `${norms[child - 1] === 'my' || norms[child - 1] === 'our' ? 'your' : 'the'} ${norms[child]}` };
+  if (child >= 0) {
+    // "her lad Riley": the child's name, when the client gives it.
+    const name = risk.clause.tokens.filter((token) => token.isWord)[child + 1]?.text ?? '';
+    if (/^\p{Lu}\p{Ll}+$/u.test(name)) return { ...risk, who: name };
+    return { ...risk, who: `${norms[child - 1] === 'my' || norms[child - 1] === 'our' ? 'your' : 'the'} ${norms[child]}` };
+  }
   const pronoun = norms.find((norm) => norm in OTHER_PRONOUNS);
   return pronoun && risk.kind === 'danger' ? { ...risk, who: OTHER_PRONOUNS[pronoun]! } : risk;
 }

@@ -175,6 +175,16 @@ describe('faithful to what the helper meant', () => {
     expect(sentencesOf(rewriteOf('Why would you do that to yourself?', "I've been scratching my arms till they bleed when it gets bad.")).at(-1)).toMatch(/safe|hurt yourself/);
   });
 
+  it.each([
+    ["Honestly the life insurance would clear the lot. I'm worth more dead, that's just the maths.", /(ending your life|suicide|killing yourself)( right now)?\?$/],
+    ['Every night I pray I don\'t wake up, and then I wake up.', /(ending your life|suicide|killing yourself)( right now)?\?$/],
+    ["I've been going up to level nine at dinner and looking over the edge.", /(ending your life|suicide|killing yourself)( right now)?\?$/],
+    ["He's been smacking her lad Riley, he's four.", /^Is Riley safe/],
+    ['Last week he pinned me against the fridge.', /safe/],
+  ])('hears risk said sideways: %s', (client, question) => {
+    expect(sentencesOf(rewriteOf('Have you thought about a hobby?', client)).at(-1)).toMatch(question);
+  });
+
   it('hears a passive wish to be dead as a question about suicide', () => {
     expect(sentencesOf(rewriteOf('Have you thought about getting another dog?', "Rex was all I had. I've been thinking I might as well go too.")).at(-1)).toMatch(/(ending your life|suicide|killing yourself)\?$/);
   });
