@@ -80,6 +80,15 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
   return withSubjects(clauses);
 }
 
+/** Two clauses as one, with one space where the text between them was: "Pauline, put me" reads "Pauline put me". */
+function joined(subject: Clause, rest: Clause): Clause {
+  const end = subject.tokens.at(-1)!.end;
+  const start = rest.tokens[0]!.start;
+  const shift = end + 1 - start;
+  const text = `${subject.text.slice(0, end)} ${subject.text.slice(start)}`;
+  return { ...rest, text, tokens: [...subject.tokens, ...rest.tokens.map((token) => ({ ...token, start: token.start + shift, end: token.end + shift }))] };
+}
+
 /**
  * "My dad, who died in 1998, never got to meet my kids": commas cut the subject from its verb.
  * A short noun phrase followed (past a relative clause) by a clause without a subject is one clause again.
@@ -88,12 +97,18 @@ function withSubjects(clauses: Clause[]): Clause[] {
   const out: Clause[] = [];
   for (let i = 0; i < clauses.length; i += 1) {
     const subject = words_(clauses[i]!);
-    const skip = clauses[i + 1] && RELATIVE.test(words_(clauses[i + 1]!)[0]?.norm ?? '') ? 1 : 0;
+    const next = clauses[i + 1] ? words_(clauses[i + 1]!) : [];
+    // "The manager, Pauline, put me on nights": the name in apposition is the subject.
+    const named = next.length > 0 && next.length <= 2 && next.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
+    const skip = clauses[i + 1] && (RELATIVE.test(next[0]?.norm ?? '') || named) ? 1 : 0;
     const rest = clauses[i + 1 + skip];
-    const verb = rest ? words_(rest)[0]?.norm ?? '' : '';
+    const verbToken = rest ? words_(rest)[0] : undefined;
+    const verb = verbToken?.norm ?? '';
+    // Any lower-case word that is not a subject of its own can be the verb ("Mark, reads my emails out").
+    const verbLike = verbToken !== undefined && /^\p{Ll}/u.test(verbToken.text) && !/^(i|i'm|i've|you|he|she|it|we|they|he's|she's|it's|they're|my|the|a|an|this|that|there|his|her|their|our|your|and|but|so|or)$/.test(verb);
     const sameSentence = rest !== undefined && rest.tokens[0]!.sentence === clauses[i]!.tokens[0]!.sentence;
-    if (sameSentence && subject.length <= 4 && /^(my|the|our|his|her|their|your)$/.test(subject[0]?.norm ?? '') && !subject.some((token) => FINITE.test(token.norm)) && (PAST_VERB.test(verb) || STARTS_WITH_VERB.test(verb) || /^(never|always|still|also|just|only)$/.test(verb))) {
-      out.push({ ...rest!, tokens: [...clauses[i]!.tokens, ...rest!.tokens] });
+    if (sameSentence && subject.length <= 4 && /^(my|the|our|his|her|their|your)$/.test(subject[0]?.norm ?? '') && !subject.some((token) => FINITE.test(token.norm)) && (verbLike || PAST_VERB.test(verb) || STARTS_WITH_VERB.test(verb))) {
+      out.push(joined(named ? clauses[i + 1]! : clauses[i]!, rest!));
       i += 1 + skip;
     } else out.push(clauses[i]!);
   }
@@ -122,6 +137,8 @@ function fragmentPenalty(tokens: readonly Token[]): number {
   const [first, second] = tokens;
   if (!first) return 0;
   if (RELATIVE.test(first.norm) || DANGLING.test(tokens[tokens.length - 1]!.norm)) return 8;
+  // "Do I tell him again?": the client's question, not something to say back.
+  if (/^(do|does|did|should|shall|can|could|would|will|am|is|are)$/.test(first.norm) && second && /^(i|you|we|he|she|they|it|my|the)$/.test(second.norm)) return 8;
   if (SUBORDINATE.test(first.norm) && tokens.length < 10) return 6;
   // No subject, and not the client's own left-out "I" ("Broke up with my partner"): someone else did it,
   // and unless the clause names the client ("put me on nights") there is no telling who.

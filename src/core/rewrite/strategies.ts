@@ -120,6 +120,10 @@ const FORWARD = new Set(['did', 'would', 'could', 'do', 'does', 'will', 'have', 
 const NEGATIVE = new Set(["didn't", "wouldn't", "couldn't", "won't", "can't", "don't", "doesn't", "haven't", "hasn't", 'cannot']);
 const BEING = new Set(['are', 'were', 'is', 'was', "aren't", "weren't", "isn't", "wasn't", 'am']);
 
+const JUDGING_TAIL = /^(without|of|for|with|when|instead|rather|though|anyway|knowing|after)$/;
+// A why-question whose verb is the verdict ("why would you risk your health…") has no event to keep.
+const LOADED_VERBS = /^(risk|waste|ruin|throw|jeopardise|jeopardize|endanger|sabotage|blow)$/;
+
 /** "Why did you go back to him?" -> "What led up to you going back to him?", about the same event. */
 export function whatInsteadOfWhy(tokens: Token[], text: string, words: RewriteWords): string | null {
   const why = tokens.findIndex((token) => token.norm === 'why' || token.norm === "why'd");
@@ -130,8 +134,13 @@ export function whatInsteadOfWhy(tokens: Token[], text: string, words: RewriteWo
   if (!subject || !/^(you|he|she|they|it|your)$/.test(subject.norm)) return null;
   i += 1;
   while (i < tokens.length && (ADVERBS.has(tokens[i]!.norm) || tokens[i]!.norm === 'not')) i += 1;
-  const rest = phraseFrom(tokens, i, words).filter((token) => !words.minimisers.some((m) => m.length === 1 && m[0] === token.norm));
+  const whole = phraseFrom(tokens, i, words).filter((token) => !words.minimisers.some((m) => m.length === 1 && m[0] === token.norm));
+  // The event, not the verdict riding on it: "…a payday loan for a school trip, of all things" asks about the loan;
+  // "…without talking to anyone first" and "…with something off the internet" go.
+  const qualifier = whole.findIndex((token, k) => k >= 2 && JUDGING_TAIL.test(token.norm));
+  const rest = qualifier > 0 ? whole.slice(0, qualifier) : whole;
   if (rest.length === 0) return null;
+  if (LOADED_VERBS.test(rest[0]!.norm)) return 'What led up to that?';
   const restText = rewriteSpan({ text, tokens: rest }, []);
   const tail = rest.length > 1 ? ` ${rewriteSpan({ text, tokens: rest.slice(1) }, [])}` : '';
   const who = subject.norm === 'you' ? 'you' : lowerFirst(subject.text, words);

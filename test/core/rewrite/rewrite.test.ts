@@ -59,6 +59,8 @@ describe('attuned reflection', () => {
     ['My dad, who died in 1998, never got to meet my kids.', /your dad never got to meet your kids/],
     ["The council said I'm not 'vulnerable enough' for housing.", /'vulnerable enough' for housing/],
     ["lol so I've been off work three weeks now", /^(?![^.]*\blol\b)/i],
+    ['The manager, Pauline, put me on nights again without asking.', /Pauline put you on nights again/],
+    ['Nine hours I have sat on that plastic chair with my mum.', /\bnine hours\b/],
   ])('says back a clause that stands alone: %s', (client, expected) => {
     expect(sentencesOf(rewriteOf('You should complain.', client))[0]).toMatch(expected);
   });
@@ -127,6 +129,12 @@ describe('faithful to what the helper meant', () => {
     expect(question).toMatch(/^What/);
     expect(question).toMatch(/skipping the rehearsal\?$/);
     expect(question).not.toMatch(/why/i);
+  });
+
+  it('asks about the event a why-question was about, not the verdict riding on it', () => {
+    expect(rewriteOf('Why would you take out a payday loan for a school trip, of all things?', 'I took out a payday loan for the school trip.')).not.toMatch(/of all things|school trip\?/);
+    expect(rewriteOf('Why would you stop your medication without talking to anyone first?', 'I stopped my epilepsy meds.')).not.toMatch(/without talking/);
+    expect(rewriteOf('Why would you risk your health with something off the internet?', 'I have been buying hormones online.')).not.toMatch(/risk/);
   });
 
   it('makes stacked closed questions one open question', () => {
