@@ -51,9 +51,9 @@ export function secondPerson(span: Span, words: RewriteWords): string {
 
 const MODALS = new Set(['can', "can't", 'could', "couldn't", 'would', "wouldn't", 'will', "won't", 'should', "shouldn't", 'might', 'must', 'may']);
 
-/** One side of a dilemma as "part of you …": "I want to leave" -> "part of you wants to leave". */
 const ADVERBS = new Set(['still', 'really', 'just', 'always', 'never', 'also', 'sometimes', 'often', 'actually', 'honestly', 'truly']);
 
+/** One side of a dilemma as "part of you …": "I want to leave" -> "part of you wants to leave". */
 export function partOfYou(span: Span, words: RewriteWords): string | null {
   const [subject, verb] = span.tokens;
   if (!subject) return null;
@@ -97,7 +97,7 @@ export function lowerFirst(text: string, words: RewriteWords): string {
     words.feelings.has(lower) ||
     /(ing|ed|ly)$/.test(lower) ||
     /^(there|here|it|that|what|who|he|she|they|this|people|everyone|everybody|nobody|everything|nothing|things|work|school|life|money)('s|'re|'ve|'ll|'d)?$/.test(lower) ||
-    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|this|no|not|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|first|second|third|fourth|fifth|half|both|council|bloke|lads|mum|dad|nan|doctor|boss|manager|teacher|council)$/.test(lower);
+    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|this|no|not|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|first|second|third|fourth|fifth|half|both|council|bloke|lads|mum|dad|nan|doctor|boss|manager|teacher)$/.test(lower);
   return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

@@ -31,7 +31,7 @@ interface Clause extends Span {
 
 const CONTRASTS = /^(but|yet|still|though|however)$/;
 // "My mum says…", "the specialist told me…": someone else's words, reported, weigh less than the client's own.
-const REPORTING = /^(says|said|say|told|tells|reckons|thinks|thought|keeps saying|wants|asked)$/;
+const REPORTING = /^(says|said|say|told|tells|reckons|thinks|thought|wants|asked)$/;
 
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—', '–', '-', '(', ')', '"', '“', '”']);
 const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'erm', 'hmm', 'anyway', 'basically', 'lol', 'lmao', 'haha', 'ok', 'okay', 'tbh', 'ugh', 'yeah']);
@@ -107,7 +107,7 @@ function withSubjects(clauses: Clause[]): Clause[] {
     // Any lower-case word that is not a subject of its own can be the verb ("Mark, reads my emails out").
     const verbLike = verbToken !== undefined && /^\p{Ll}/u.test(verbToken.text) && !/^(i|i'm|i've|you|he|she|it|we|they|he's|she's|it's|they're|my|the|a|an|this|that|there|his|her|their|our|your|and|but|so|or)$/.test(verb);
     const sameSentence = rest !== undefined && rest.tokens[0]!.sentence === clauses[i]!.tokens[0]!.sentence;
-    if (sameSentence && subject.length <= 4 && /^(my|the|our|his|her|their|your)$/.test(subject[0]?.norm ?? '') && !subject.some((token) => FINITE.test(token.norm)) && (verbLike || PAST_VERB.test(verb) || STARTS_WITH_VERB.test(verb))) {
+    if (sameSentence && subject.length <= 4 && /^(my|the|our|his|her|their|your)$/.test(subject[0]?.norm ?? '') && !subject.some((token) => FINITE.test(token.norm)) && verbLike) {
       out.push(joined(named ? clauses[i + 1]! : clauses[i]!, rest!));
       i += 1 + skip;
     } else out.push(clauses[i]!);
@@ -129,7 +129,12 @@ const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|c
 const RELATIVE = /^(who|which|whom|whose|where)$/;
 const SUBORDINATE = /^(since|after|when|while|until|till|before|because|as|that|if|whether|unless|once)$/;
 const DANGLING = /^(was|were|is|are|am|as|the|a|an|to|of|and|that|with|for|at|my|your|his|her|their|our|be|been|than|from|into|on|in|by|about|so|but|or|if|when|like|just)$/;
-const PAST_VERB = /^(\p{L}{3,}ed|put|left|took|told|said|came|went|gave|made|kept|sent|threw|took|brought|bought|caught|taught|sold|shut|hit|cut|let|set|rang|sang|ran|drove|wrote|spoke|broke|chose|stole|forgot|got)$/u;
+// Past forms beyond STARTS_WITH_VERB's, which are the client's own left-out "I".
+const PAST_VERB = /^(\p{L}{3,}ed|put|said|gave|sent|threw|brought|bought|caught|taught|sold|shut|hit|cut|let|set|rang|sang|ran|drove|wrote|spoke|chose|stole|forgot)$/u;
+const LEADING_ADVERB = /^(never|always|still|also|then|just|only)$/;
+/** "Put me on nights again": a clause that starts with someone else's verb, its subject left out. */
+const someoneElseDid = (norm: string): boolean => PAST_VERB.test(norm) && !STARTS_WITH_VERB.test(norm);
+const namesClient = (tokens: readonly Token[]): boolean => tokens.some((token) => /^(me|my|i)$/.test(token.norm));
 
 const FINITE = /^(is|are|was|were|am|be|been|being|have|has|had|do|does|did|can|could|will|would|should|may|might|must|i'm|i've|i'd|i'll|it's|that's|he's|she's|they're|we're|there's|im|ive|cant|dont|won't|can't|don't|didn't|isn't|wasn't)$/;
 
@@ -142,9 +147,9 @@ function fragmentPenalty(tokens: readonly Token[]): number {
   if (SUBORDINATE.test(first.norm) && tokens.length < 10) return 6;
   // No subject, and not the client's own left-out "I" ("Broke up with my partner"): someone else did it,
   // and unless the clause names the client ("put me on nights") there is no telling who.
-  if (PAST_VERB.test(first.norm) && !STARTS_WITH_VERB.test(first.norm) && second !== undefined) return tokens.some((token) => /^(me|my|i)$/.test(token.norm)) ? 1 : 6;
+  if (someoneElseDid(first.norm) && second !== undefined) return namesClient(tokens) ? 1 : 6;
   // "…, never got to meet my kids": the subject stayed in the clause before.
-  if (/^(never|always|still|also|then|just|only)$/.test(first.norm) && second && (PAST_VERB.test(second.norm) || STARTS_WITH_VERB.test(second.norm))) return 6;
+  if (LEADING_ADVERB.test(first.norm) && second && (PAST_VERB.test(second.norm) || STARTS_WITH_VERB.test(second.norm))) return 6;
   // "Third time this month": no verb to say back.
   if (tokens.length <= 5 && !tokens.some((token) => FINITE.test(token.norm) || PAST_VERB.test(token.norm) || STARTS_WITH_VERB.test(token.norm) || /\p{L}{3,}ing$/u.test(token.norm))) return 4;
   return 0;
@@ -228,7 +233,7 @@ function turned(clause: Span, words: RewriteWords): string {
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
   // "Put me on nights again": someone did it to the client; "his key" says who.
-  if (PAST_VERB.test(first) && !STARTS_WITH_VERB.test(first) && kept.some((token) => /^(me|my|i)$/.test(token.norm))) {
+  if (someoneElseDid(first) && namesClient(kept)) {
     const norms = kept.map((token) => token.norm);
     return `${norms.some((norm) => /^(his|him|himself)$/.test(norm)) ? 'he' : norms.some((norm) => /^(her|herself)$/.test(norm)) ? 'she' : 'they'} ${said}`;
   }
@@ -344,6 +349,7 @@ export interface Risk {
 const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|lad|lass|toddler|stepson|stepdaughter|grandson|granddaughter|nephew|niece)$/;
 const OTHER_PRONOUNS: Record<string, string> = { him: 'he', his: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
 const SELF_WORDS = /^(me|myself)$/;
+const OBJECT_FORMS: Record<string, string> = { he: 'him', she: 'her', they: 'them' };
 
 // "My mate took something and he won't wake up": the body in danger is the mate's.
 const PEOPLE = /^(mate|friend|partner|husband|wife|boyfriend|girlfriend|mum|dad|mother|father|brother|sister|flatmate|housemate|nan|grandad|grandma|neighbour)$/;
@@ -441,7 +447,7 @@ const FOLLOW_UPS = ['Are you thinking of acting on it tonight?', 'Are you safe r
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   const said = turned(risk.clause, words);
   if (risk.who && risk.kind === 'medical') {
-    const options = [`Is ${risk.who} getting medical help right now?`, `Has anyone called an ambulance for ${/^(he|she)$/.test(risk.who) ? (risk.who === 'he' ? 'him' : 'her') : risk.who}?`];
+    const options = [`Is ${risk.who} getting medical help right now?`, `Has anyone called an ambulance for ${OBJECT_FORMS[risk.who] ?? risk.who}?`];
     return options[choose(said, options.length)]!;
   }
   if (risk.who) {
