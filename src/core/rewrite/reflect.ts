@@ -185,10 +185,17 @@ const MAX_CLAUSE_WORDS = 16;
 function trimmed(clause: Clause, words: RewriteWords): Clause {
   if (words_(clause).length <= MAX_CLAUSE_WORDS) return clause;
   const feeling = clause.tokens.findIndex((token) => isFeeling(token, words));
+  // "Mum's been in the hospice two weeks and I keep leaving early because …": when the client comes in only
+  // after a break, what they do is the part to say back.
+  const own = clause.tokens.findIndex((token, i) => i > 2 && words.clauseBreaks.has(clause.tokens[i - 1]!.norm) && /^(i|i'm|i've|i'd|im|ive)$/.test(token.norm));
+  if (own > 0 && feeling < own && !clause.tokens.slice(0, own).some((token) => FIRST_PERSON.has(token.norm)) && !Object.values(words.risk).some((list) => findPhrase(clause.tokens.slice(0, own), list))) {
+    return trimmed({ ...clause, tokens: clause.tokens.slice(own) }, words);
+  }
   // "…go to sleep and not wake up" cut at its "and" would say the opposite: a risk is kept whole.
   const risk = Object.values(words.risk).map((list) => findPhrase(clause.tokens, list)).find((found) => found !== null);
   const from = Math.max(4, feeling + 1, risk ? risk.index + risk.phrase.length : 0);
-  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm));
+  // "…not being around by then" is not cut at its "then": the break must not leave a word hanging before it.
+  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm) && !DANGLING.test(clause.tokens[i - 1]?.norm ?? ''));
   const end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
   return { ...clause, tokens: clause.tokens.slice(0, end) };
 }
@@ -216,6 +223,12 @@ function balancedQuotes(text: string): string {
   return closer.test(text.slice(at + 1)) ? text : text.slice(0, at) + text.slice(at + 1);
 }
 
+// "Mum's been in the hospice": a family word used as a name is the client's, and said back it is "your mum".
+const KIN = 'mum|mam|mom|dad|nan|nana|gran|granny|grandad|grandma|grandpa';
+// Only where it is a name: capitalised, not after an owner ("her Mum"), and not what someone is called ("call you Grandad").
+const KIN_AS_NAME = new RegExp(`(?<!\\b(?:your|my|his|her|their|our|a|the|whose|'s|(?:${KIN}) and|(?:call|calls|called|calling) \\S+)\\s)\\b(${KIN.replace(/\b(\w)/g, (letter) => letter.toUpperCase())})\\b`, 'g');
+const withOwner = (said: string): string => said.replace(KIN_AS_NAME, (word: string) => `your ${word.toLowerCase()}`);
+
 function turned(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
@@ -229,7 +242,7 @@ function turned(clause: Span, words: RewriteWords): string {
   const n = tokens.length;
   if (n > 3 && /^(i|i'd)$/.test(tokens[n - 2]!.norm) && TRAILING_HEDGE.test(tokens[n - 1]!.norm)) tokens = tokens.slice(0, n - 2);
   const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);
-  const said = balancedQuotes(lowerFirst(secondPerson({ text: clause.text, tokens: kept }, words), words));
+  const said = balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words));
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
   // "Put me on nights again": someone did it to the client; "his key" says who.
@@ -322,6 +335,16 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   if (findPhrase(clause.tokens, words.loss)) {
     return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
   }
+  // "What kind of daughter does that?": the client's verdict on themselves is heard, not left standing.
+  // Only their own verdict ("My sister says I'm pathetic" is the sister's), and only on what they did.
+  const blame = clauses.find((c) => {
+    const found = c !== clause && findPhrase(c.tokens, words.selfBlame);
+    return found && !c.tokens.slice(0, found.index).some((token) => REPORTING.test(token.norm) || /^(calls?|called)$/.test(token.norm));
+  });
+  if (heavy && blame && !next && /^((sometimes|still|now|then|often) )?you\b/.test(said) && !findPhrase(clause.tokens, words.selfBlame)) {
+    const options = ["and you're being really hard on yourself about it", "and it sounds like you're judging yourself harshly for it"];
+    return { text: `${capitalise(said)}, ${options[choose(said, options.length)]!}.`, reason: `hears the client judging themselves, “${quote(blame)}”`, family: 'shame' };
+  }
   const family = feeling && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
   if (heavy && family && !next && !words.positiveFeelings.has(feeling.norm)) {
     const options = WHAT_IT_IS_LIKE[family];
@@ -374,13 +397,27 @@ function atRisk(risk: Risk): Risk {
   return pronoun && risk.kind === 'danger' ? { ...risk, who: OTHER_PRONOUNS[pronoun]! } : risk;
 }
 
+/** "exams r fine its more that ive started cutting again": the risk is said back from the client's "I" that leads up to it. */
+function fromSpeaker(clause: Clause, at: number): Clause {
+  // "I've been drinking and I keep thinking about the bridge" is said back whole: it is short, and both halves are theirs.
+  const own = clause.tokens.slice(0, at).some((token) => FIRST_PERSON.has(token.norm));
+  if (own && words_(clause).length <= 12) return clause;
+  for (let i = at; i > 1; i -= 1) {
+    if (!/^(i|i'm|i've|i'd|im|ive)$/.test(clause.tokens[i]!.norm)) continue;
+    // "and honestly I've thought about …": a filler between the join and the "I" goes with the join.
+    const before = /^(honestly|really|tbh|just|sometimes|even|also|now)$/.test(clause.tokens[i - 1]!.norm) ? i - 2 : i - 1;
+    if (/^(that|cos|coz|because|and|but|so|now|then)$/.test(clause.tokens[before]?.norm ?? '')) return { ...clause, tokens: clause.tokens.slice(i) };
+  }
+  return clause;
+}
+
 const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'medical', 'danger'];
 
 /** The risk named in the clauses by the rewrite's own phrase lists, most serious first, and the clause that says it. */
 function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
   for (const kind of RISK_ORDER) {
     const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
-    if (clause) return atRisk({ kind, clause: trimmed(clause, words) });
+    if (clause) return atRisk({ kind, clause: trimmed(fromSpeaker(clause, findPhrase(clause.tokens, words.risk[kind])!.index), words) });
   }
   return null;
 }

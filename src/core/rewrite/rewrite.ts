@@ -179,6 +179,13 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
           plan.harm = { start: plan.sentence.start, end: plan.sentence.end };
           break;
         }
+        // "…because I didn't want to be at home staring at the cot": the client has said why, and asking what led up
+        // to it asks again; what it has been like since is theirs to tell.
+        if (client && findPhrase(client.tokens, words.reasons)) {
+          const since = SINCE[choose(client.text, SINCE.length)]!;
+          ask(plan, since, `asks how it has been for the client instead of “${shorten(matched, 4)}”: they have already said why`, PRIORITY.why);
+          break;
+        }
         const question = whatInsteadOfWhy(plan.tokens, text, words);
         if (question) ask(plan, question, `asks what happened instead of “${shorten(matched, 4)}”, which asks for a justification`, PRIORITY.why);
         else ask(plan, 'What was happening for you at the time?', `asks what happened instead of “${shorten(matched, 4)}”`, PRIORITY.why);
@@ -358,6 +365,7 @@ const FEELING_INVITATIONS: Record<Family, string[]> = {
   shame: ["What's the hardest part of it for you?", 'What goes through your mind when you think about it?'],
   anger: ['What hurt the most about it?', 'What made it land so hard?'],
 };
+const SINCE = ['What has it been like for you since?', 'How have things been for you since then?'];
 const LOSS_INVITATIONS = ['How are you holding up?', 'How have you been coping since?', "What's it been like for you since then?"];
 
 // Verbs that say nothing of their own: "doing that", "thinking of your grandchildren" carry no idea to offer.

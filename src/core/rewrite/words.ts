@@ -30,6 +30,8 @@ export interface RewriteWords {
   safety: Phrase[];
   loss: Phrase[];
   asksForHelp: Phrase[];
+  selfBlame: Phrase[];
+  reasons: Phrase[];
   /** the pack's feeling families (`fear-family` …), for saying how a painful feeling weighs */
   families: ReadonlyMap<Family, ReadonlySet<string>>;
   feelings: ReadonlySet<string>;
@@ -85,6 +87,8 @@ export function rewriteWords(lexicons: Lexicons): RewriteWords {
     safety: phrases(lexicons, 'rewrite-safety'),
     loss: phrases(lexicons, 'rewrite-loss'),
     asksForHelp: phrases(lexicons, 'rewrite-asks-for-help'),
+    selfBlame: phrases(lexicons, 'rewrite-self-blame'),
+    reasons: phrases(lexicons, 'rewrite-reasons'),
     families: new Map(FAMILIES.map((family) => [family, new Set(words(lexicons, `${family}-family`))])),
     feelings: lexicons.get(RESERVED.feelings)?.words ?? new Set(),
     positiveFeelings: new Set(words(lexicons, 'rewrite-positive-feelings')),

@@ -72,6 +72,24 @@ describe('attuned reflection', () => {
     }
   });
 
+  it('hears a client judging themselves, and says back what they did rather than where they were', () => {
+    const first = sentencesOf(rewriteOf("When my mum was dying I couldn't go in either.", "Mum's been in the hospice two weeks and I keep leaving early because I can't stand the smell of that corridor. What kind of daughter does that?"))[0]!;
+    expect(first).toMatch(/^You keep leaving early/);
+    expect(first).toMatch(/hard on yourself|judging yourself/);
+    expect(first).not.toMatch(/what kind of daughter/i);
+  });
+
+  it('says a family word used as a name back as the client’s own: “Mum” is “your mum”', () => {
+    expect(rewriteOf('You should visit more.', "Mum doesn't know who I am any more.")).toMatch(/your mum doesn't know who you are/i);
+    expect(rewriteOf('You should visit more.', 'My mum and dad split up last year and I hate it.')).toMatch(/your mum and dad split/i);
+  });
+
+  it('says a risk back from the client’s own “I”, not from the words that led up to it', () => {
+    const text = rewriteOf('You need to stop before it gets worse.', 'tbh exams r fine its more that ive started cutting again');
+    expect(sentencesOf(text)[0]).toMatch(/^You've started cutting again/);
+    expect(rewriteOf('It will fly by.', "I've been hitting myself in the chest and honestly I've thought about just not being around by then, it's four years away.")).toMatch(/not being around by then/);
+  });
+
   it('says back both sides when the client gives both', () => {
     const text = rewriteOf('You should just tell him how you feel.', "I want to tell my dad I'm dropping out but I'm terrified he'll be disappointed.");
     expect(text).toMatch(/part of you wants to tell your dad/i);
@@ -135,6 +153,12 @@ describe('faithful to what the helper meant', () => {
     expect(rewriteOf('Why would you take out a payday loan for a school trip, of all things?', 'I took out a payday loan for the school trip.')).not.toMatch(/of all things|school trip\?/);
     expect(rewriteOf('Why would you stop your medication without talking to anyone first?', 'I stopped my epilepsy meds.')).not.toMatch(/without talking/);
     expect(rewriteOf('Why would you risk your health with something off the internet?', 'I have been buying hormones online.')).not.toMatch(/risk/);
+  });
+
+  it('does not ask why again when the client has already said why', () => {
+    const question = sentencesOf(rewriteOf('Why did you go back so soon?', "I went back to work three days after because I didn't want to be at home staring at the cot.")).at(-1)!;
+    expect(question).not.toMatch(/led up to|why/i);
+    expect(question).toMatch(/since/);
   });
 
   it('makes stacked closed questions one open question', () => {
