@@ -160,6 +160,8 @@ const mirrorRule = z.strictObject({
     .optional()
     .describe('contradiction: the lexicon of the client\'s words that the reply contradicts (the client said some of these and none of `lexicon`)'),
   minClientWords: z.number().int().min(0).optional().describe('skip when the client said fewer content words'),
+  maxWords: z.number().int().min(1).optional().describe('skip replies longer than this many words'),
+  statementsOnly: z.boolean().optional().describe('skip replies that ask a question'),
   ...rangeFields,
 });
 

@@ -164,6 +164,8 @@ export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
       if (!client) return [];
       if (exceptions.some((exception) => context.matched.has(exception))) return [];
       if (rule.minClientWords !== undefined && contentWords(client, context).length < rule.minClientWords) return [];
+      if (rule.maxWords !== undefined && context.reply.words.length > rule.maxWords) return [];
+      if (rule.statementsOnly && context.reply.sentences.some((sentence) => sentence.isQuestion)) return [];
       const measured =
         rule.measure === 'feeling-echo'
           ? feelingEcho(rule, context, client)
