@@ -142,6 +142,8 @@ function fragmentPenalty(tokens: readonly Token[]): number {
   const [first, second] = tokens;
   if (!first) return 0;
   if (RELATIVE.test(first.norm) || DANGLING.test(tokens[tokens.length - 1]!.norm)) return 8;
+  // "…, that I shout in my sleep and she's scared of me": someone's account of them, cut from who gave it.
+  if (first.norm === 'that' && second && /^(i|i'm|i've|im|he|she|they|you|my|it)$/.test(second.norm)) return 8;
   // "Do I tell him again?": the client's question, not something to say back.
   if (/^(do|does|did|should|shall|can|could|would|will|am|is|are)$/.test(first.norm) && second && /^(i|you|we|he|she|they|it|my|the)$/.test(second.norm)) return 8;
   if (SUBORDINATE.test(first.norm) && tokens.length < 10) return 6;
@@ -229,6 +231,15 @@ const KIN = 'mum|mam|mom|dad|nan|nana|gran|granny|grandad|grandma|grandpa';
 const KIN_AS_NAME = new RegExp(`(?<!\\b(?:your|my|his|her|their|our|a|the|whose|'s|(?:${KIN}) and|(?:call|calls|called|calling) \\S+)\\s)\\b(${KIN.replace(/\b(\w)/g, (letter) => letter.toUpperCase())})\\b`, 'g');
 const withOwner = (said: string): string => said.replace(KIN_AS_NAME, (word: string) => `your ${word.toLowerCase()}`);
 
+// "Council said I'm not priority", "Bloke behind me dropped a clipboard": the clipped style drops the article,
+// which the reflection puts back ("the council said", "a bloke behind you").
+const ARTICLE_DROPPED: Record<string, string> = { council: 'the', foreman: 'the', police: 'the', school: 'the', hospital: 'the', jobcentre: 'the', nurse: 'the', doctor: 'the', consultant: 'the', landlord: 'your', boss: 'your', manager: 'your', gp: 'your', bloke: 'a', lad: 'a', guy: 'a', fella: 'a', lads: 'the', kids: 'the' };
+function withArticle(said: string): string {
+  const first = /^\p{L}+/u.exec(said)?.[0] ?? '';
+  const article = ARTICLE_DROPPED[first.toLowerCase()];
+  return article && /^\p{L}+\s+\p{Ll}/u.test(said) ? `${article} ${first.toLowerCase()}${said.slice(first.length)}` : said;
+}
+
 function turned(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
@@ -242,7 +253,7 @@ function turned(clause: Span, words: RewriteWords): string {
   const n = tokens.length;
   if (n > 3 && /^(i|i'd)$/.test(tokens[n - 2]!.norm) && TRAILING_HEDGE.test(tokens[n - 1]!.norm)) tokens = tokens.slice(0, n - 2);
   const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);
-  const said = balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words));
+  const said = withArticle(balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words)));
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
   // "Put me on nights again": someone did it to the client; "his key" says who.
@@ -429,6 +440,8 @@ const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding)$/;
 // A body in danger now: an overdose already taken, chest pain, not breathing. Saved-up tablets are a plan, not this.
 const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
+// Someone else's violence or threat: "grabbed my arm so hard it's gone purple" asks whether they are safe, not about suicide.
+const VIOLENCE_WORDS = /^(grabbed|grabs|shoved|shoves|pushed|pushes|slammed|slams|pinned|pins|hit|hits|hitting|punched|kicked|slapped|smacked|smacking|choked|strangled|threatened|threatens|beat|beats|beating|bruise|bruises|bruised|rough)$/;
 
 /** The risk the client names in the rewrite's own phrase lists, whether or not the draft answered it. */
 export function namedRisk(client: Analysis, words: RewriteWords): Risk | null {
@@ -448,7 +461,16 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   if (!best) return null;
   const norms = words_(best).map((token) => token.norm);
   const planned = norms.some((norm) => PLAN_WORDS.test(norm));
-  const kind: RiskKind = !planned && norms.some((norm) => MEDICAL_WORDS.test(norm)) ? 'medical' : planned || norms.some((norm) => SUICIDE_WORDS.test(norm)) ? 'suicide' : norms.some((norm) => HARM_WORDS.test(norm)) ? 'self-harm' : 'danger';
+  const violence = !planned && norms.some((norm) => VIOLENCE_WORDS.test(norm));
+  const kind: RiskKind = violence
+    ? 'danger'
+    : !planned && norms.some((norm) => MEDICAL_WORDS.test(norm))
+      ? 'medical'
+      : planned || norms.some((norm) => SUICIDE_WORDS.test(norm))
+        ? 'suicide'
+        : norms.some((norm) => HARM_WORDS.test(norm))
+          ? 'self-harm'
+          : 'danger';
   return atRisk({ kind, clause: trimmed(best, words) });
 }
 
@@ -466,8 +488,20 @@ const SAFETY_QUESTIONS: Record<RiskKind, string[]> = {
 };
 
 /** Saying back the risk the client disclosed, first, in their words; `thanked` when the draft already thanks them for telling. */
+// "i did it again tonight. used the sharpener blade": the client left their "I" out; said back it is "you used",
+// and a participle ("Written letters for the boys") is "you've written".
+const PARTICIPLE = /^(written|given|taken|done|been|gone|seen|made|got|bought|sold|stopped|started|saved|stashed|hidden|sorted)$/;
+function withSubject(said: string, risk: Risk): string {
+  const first = /^\p{L}+/u.exec(said)?.[0] ?? '';
+  if (risk.who || !/^\p{Ll}|^[A-Z][a-z]+$/u.test(first)) return said;
+  const lower = first.toLowerCase();
+  if (PARTICIPLE.test(lower) && !/^(been)$/.test(lower)) return `you've ${lower}${said.slice(first.length)}`;
+  if ((someoneElseDid(lower) || /^(used|did|took|tried|went|had)$/.test(lower)) && !/^(put|set|let|cut|hit)$/.test(lower)) return `you ${lower}${said.slice(first.length)}`;
+  return said;
+}
+
 export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false): Reflection {
-  const said = turned(risk.clause, words);
+  const said = withSubject(turned(risk.clause, words), risk);
   // "Or driving into something" has no subject to say back: it is what they told you about.
   if (/^\p{L}+ing\b/u.test(said) && !/^(nothing|something|anything|everything|thing)\b/.test(said)) {
     return { text: thanked ? `You've told me about ${said}.` : `Thank you for telling me about ${said}.`, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };

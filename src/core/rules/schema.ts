@@ -161,6 +161,7 @@ const mirrorRule = z.strictObject({
     .describe('contradiction: the lexicon of the client\'s words that the reply contradicts (the client said some of these and none of `lexicon`)'),
   minClientWords: z.number().int().min(0).optional().describe('skip when the client said fewer content words'),
   maxWords: z.number().int().min(1).optional().describe('skip replies longer than this many words'),
+  requires: z.array(nonEmpty).min(1).optional().describe('stay quiet unless one of these patterns occurs somewhere in the reply'),
   statementsOnly: z.boolean().optional().describe('skip replies that ask a question'),
   ...rangeFields,
 });

@@ -156,6 +156,7 @@ function feelingMismatch(rule: MirrorRule, context: RuleContext, client: Analysi
 
 export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
   const exceptions = (rule.unless ?? []).map((source) => index.compile(source));
+  const required = (rule.requires ?? []).map((source) => index.compile(source));
   return {
     definition: rule,
     phase: 1,
@@ -163,6 +164,7 @@ export function compile(rule: MirrorRule, index: PatternIndex): CompiledRule {
       const client = context.client;
       if (!client) return [];
       if (exceptions.some((exception) => context.matched.has(exception))) return [];
+      if (required.length > 0 && !required.some((pattern) => context.matched.has(pattern))) return [];
       if (rule.minClientWords !== undefined && contentWords(client, context).length < rule.minClientWords) return [];
       if (rule.maxWords !== undefined && context.reply.words.length > rule.maxWords) return [];
       if (rule.statementsOnly && context.reply.sentences.some((sentence) => sentence.isQuestion)) return [];
