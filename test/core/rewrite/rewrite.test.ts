@@ -185,6 +185,17 @@ describe('faithful to what the helper meant', () => {
     expect(text).not.toMatch(/form/);
   });
 
+  it('asks whether the client is safe, not about suicide, when someone hurt or threatened them', () => {
+    const question = sentencesOf(rewriteOf('Let’s focus on your maths mock.', "My stepdad grabbed my arm so hard last night it's gone purple.")).at(-1)!;
+    expect(question).toMatch(/safe/);
+    expect(question).not.toMatch(/suicide|ending your life|killing yourself/);
+  });
+
+  it('gives a disclosure back its subject when the client left it out', () => {
+    expect(sentencesOf(rewriteOf('You know you shouldn’t do that.', 'i did it again tonight. used the sharpener blade.'))[0]).toMatch(/^You used the sharpener blade/);
+    expect(rewriteOf('Rules are rules.', "Council said I'm not priority.")).toMatch(/the council said you're not priority/);
+  });
+
   it('asks about the child when a child is the one hurt or in danger, not about the parent', () => {
     expect(sentencesOf(rewriteOf('Teenagers go through phases. Have you checked his phone?', "My son's been cutting himself and I only found out last night.")).at(-1)).toBe('Is your son safe right now?');
     expect(sentencesOf(rewriteOf("You're only human, everyone loses it.", 'I lost it and slapped him across the face. He is four.')).at(-1)).toMatch(/^Is he safe/);

@@ -46,6 +46,14 @@ describe('mirror rules', () => {
     expect(matched(pack, 'You sound so scared.', SCARED)).toEqual(['scared']);
   });
 
+  it('judge only short statements said to the client, with `maxWords`, `statementsOnly` and `requires`', async () => {
+    const pack = await packWith({ type: 'mirror', measure: 'content-overlap', min: 0.2, maxWords: 8, statementsOnly: true, requires: ['(you|your)'] });
+    expect(matched(pack, 'Your sister has stopped calling you.', SISTER)).toEqual(['sister has stopped calling']);
+    expect(matched(pack, 'Has your sister stopped calling?', SISTER)).toEqual([]);
+    expect(matched(pack, 'Sisters do stop calling, you know, when they get busy with their own lives.', SISTER)).toEqual([]);
+    expect(matched(pack, 'Sisters stop calling sometimes.', SISTER)).toEqual([]);
+  });
+
   it('are refused at load with an unknown measure or key, at the line of the key', async () => {
     const measure = { type: 'mirror', measure: 'echo', min: 1 };
     expect(await problemWith(measure)).toMatchObject({ file: FILE, line: lineOf(measure, 'measure:'), ruleId: ID, message: expect.stringMatching(/^measure: .*"feeling-echo"/) });
