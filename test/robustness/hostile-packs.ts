@@ -39,7 +39,7 @@ export function filling(pattern: string, budget: number): string[] {
 }
 
 /** What the built-in pack may take of the cap; matching.test.ts checks that it still fits. */
-export const BUILTIN_ALLOWANCE = 24_000;
+export const BUILTIN_ALLOWANCE = 26_000;
 
 /** Room left in the cap beside the built-in pack, which every check loads. */
 export const ROOM = MAX_PACK_SIZE - BUILTIN_ALLOWANCE;
@@ -49,9 +49,10 @@ const LETTERS = 'abcdefghijk'.split('');
 /** Each hostile pack with the reply that makes it work hardest. */
 export const HOSTILE_PACKS: { name: string; patterns: () => string[]; reply: string }[] = [
   // Issue 16's: backtracking tried every spelling of every pattern at every word.
+  // As many as the cap leaves room for beside the built-in pack (about 85; the issue's example was 100).
   {
-    name: '100 × "* ... * ... a? b? … k? zN"',
-    patterns: () => Array.from({ length: 100 }, (_, i) => `* ... * ... ${LETTERS.map((letter) => `${letter}?`).join(' ')} z${i}`),
+    name: 'the cap of "* ... * ... a? b? … k? zN"',
+    patterns: () => filling(`* ... * ... ${LETTERS.map((letter) => `${letter}?`).join(' ')} ZZ`, ROOM),
     reply: longestReply(LETTERS.join(' ')),
   },
   { name: 'the cap of "* ... * ... *? ×11 zN"', patterns: () => filling('* ... * ... *? *? *? *? *? *? *? *? *? *? *? ZZ', ROOM), reply: longestReply('a') },
