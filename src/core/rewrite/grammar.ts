@@ -60,6 +60,13 @@ export function partOfYou(span: Span, words: RewriteWords): string | null {
   const fixed = words.partOfYou.find((m) => matchesAt(span.tokens, 0, m));
   if (fixed) return rewriteSpan(span, words.secondPerson, [fixed]);
   if (subject.norm !== 'i' || !verb || !/^[a-z]+$/.test(verb.norm)) return null;
+  // "I kind of want to come home": "kind of" stays as it is, and the verb after it agrees.
+  if (/^(kind|sort)$/.test(verb.norm) && span.tokens[2]?.norm === 'of' && span.tokens[3] && /^[a-z]+$/.test(span.tokens[3].norm)) {
+    const head = span.tokens[3];
+    const rest = rewriteSpan({ text: span.text, tokens: span.tokens.slice(4) }, words.secondPerson);
+    const gap = span.tokens.length > 4 ? span.text.slice(head.end, span.tokens[4]!.start) : '';
+    return `part of you ${verb.norm} of ${MODALS.has(head.norm) ? head.norm : thirdPersonVerb(head.norm)}${gap}${rest}`;
+  }
   // "I still love him": the adverb stays, the verb after it agrees ("part of you still loves him").
   const at = ADVERBS.has(verb.norm) && span.tokens[2] && /^[a-z]+$/.test(span.tokens[2].norm) ? 2 : 1;
   const head = span.tokens[at]!;

@@ -44,7 +44,12 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
   for (const sentence of client.sentences) {
     const tokens = client.tokens.filter((token) => token.sentence === sentence.index && token.start >= sentence.start && token.end <= sentence.end);
     let current: Token[] = [];
-    let joinedAfter: Clause | undefined;
+    // "I'm so proud of him. I also want to throw that pager in the harbour.": a sentence that opens "I also",
+    // "But I" or "Yet I" is the second side of the one before, when that one was the client's own.
+    const opening = tokens.filter((token) => token.isWord).slice(0, 2).map((token) => token.norm).join(' ');
+    const previous = clauses.at(-1);
+    const secondSide = /^(i also|but i|yet i|and yet|but part|part of)/.test(opening) && previous !== undefined && FIRST_PERSON.has(previous.tokens.find((token) => token.isWord)?.norm ?? '') && previous.tokens[0]!.sentence === sentence.index - 1;
+    let joinedAfter: Clause | undefined = secondSide ? previous : undefined;
     const close = (joins: boolean): void => {
       let nextJoined = joins;
       const contrast = CONTRASTS.test(current.find((token) => token.isWord)?.norm ?? '');
@@ -78,6 +83,52 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     close(false);
   }
   return withSubjects(clauses);
+}
+
+const SELF_SUBJECT = /^(i|i'm|im|i've|ive|me|my)$/;
+/** "Why did I laugh?", "Do I mention it to his wife", "I don't know if I can keep doing this": the client asking themselves. */
+function ownQuestion(tokens: readonly Token[]): 'whether' | 'why' | 'unsure' | null {
+  const norms = tokens.map((token) => token.norm);
+  if (norms.some((norm) => /^(you|your|you're)$/.test(norm))) return null;
+  if (/^(do|should|shall) i$/.test(norms.slice(0, 2).join(' ')) && norms.length > 3) return 'whether';
+  if (norms[0] === 'why' && /^(did|do|am|can't|cant|can|didn't|couldn't)$/.test(norms[1] ?? '') && SELF_SUBJECT.test(norms[2] ?? '')) return 'why';
+  // Not "how do I…": "I was beaten, how do I remember dates?" is said to the world, not a question to answer.
+  if (/^(i don't know|i dont know|i'm not sure|im not sure|i honestly don't know) (if|whether|how)$/.test(norms.slice(0, norms[1] === 'honestly' ? 5 : 4).join(' '))) return 'unsure';
+  return null;
+}
+
+const IRREGULAR_PAST: Record<string, string> = { go: 'went', say: 'said', do: 'did', tell: 'told', get: 'got', take: 'took', make: 'made', come: 'came', give: 'gave', leave: 'left', let: 'let', put: 'put', feel: 'felt', think: 'thought', keep: 'kept', stay: 'stayed', freeze: 'froze', run: 'ran', sit: 'sat', stand: 'stood', eat: 'ate', drink: 'drank', buy: 'bought', bring: 'brought', lose: 'lost', find: 'found', cry: 'cried', lie: 'lied', try: 'tried' };
+function pastOf(verb: string): string {
+  if (IRREGULAR_PAST[verb]) return IRREGULAR_PAST[verb]!;
+  if (verb.endsWith('e')) return `${verb}d`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ied`;
+  return `${verb}ed`;
+}
+
+/** The client's question said back as what they are asking themselves: "you keep asking yourself why you laughed". */
+function askedOf(clause: Span, words: RewriteWords): string | null {
+  const tokens = words_(clause);
+  const kind = ownQuestion(tokens);
+  if (!kind) return null;
+  // "Do I mention it to his wife or is that interfering": the first of the two options.
+  // (But "whether you're bi or confused" keeps both.)
+  const until = tokens.findIndex((token, i) => i > 2 && token.norm === 'or' && /^(is|am|are|was|would|will|should|do|does|did|that|that's|it's)$/.test(tokens[i + 1]?.norm ?? ''));
+  const body = until > 0 ? tokens.slice(0, until) : tokens;
+  const rest = (from: number): string => {
+    const span = clause.tokens.slice(clause.tokens.indexOf(body[from]!), clause.tokens.indexOf(body.at(-1)!) + 1);
+    return secondPerson({ text: clause.text, tokens: span.filter((_, i) => !words.minimisers.some((m) => m.length === 1 && phraseAt(span, i, m))) }, words);
+  };
+  if (kind === 'whether') return body.length > 3 ? `you're not sure whether to ${rest(2)}` : null;
+  if (kind === 'unsure') {
+    const from = tokens.findIndex((token) => /^(if|whether|how)$/.test(token.norm));
+    return from > 0 && from + 1 < body.length ? `you're not sure ${tokens[from]!.norm === 'how' ? 'how' : 'whether'} ${rest(from + 1)}` : null;
+  }
+  // why: "did I laugh" -> "you laughed"; "can't I stop" -> "you can't stop"; "am I so upset" -> "you're so upset".
+  const aux = body[1]!.norm;
+  if (aux === 'did' && body[3]) return `you keep asking yourself why you ${pastOf(body[3].norm)}${body.length > 4 ? ` ${rest(4)}` : ''}`;
+  if (aux === 'am') return `you keep asking yourself why you're ${rest(3)}`;
+  if (body.length > 3) return `you keep asking yourself why you ${aux === 'do' ? '' : `${aux} `}${rest(3)}`;
+  return null;
 }
 
 /** Two clauses as one, with one space where the text between them was: "Pauline, put me" reads "Pauline put me". */
@@ -144,6 +195,8 @@ function fragmentPenalty(tokens: readonly Token[]): number {
   if (RELATIVE.test(first.norm) || DANGLING.test(tokens[tokens.length - 1]!.norm)) return 8;
   // "…, that I shout in my sleep and she's scared of me": someone's account of them, cut from who gave it.
   if (first.norm === 'that' && second && /^(i|i'm|i've|im|he|she|they|you|my|it)$/.test(second.norm)) return 8;
+  // "…, told me he thinks he might be gay": someone told the client, and who was left in the clause before.
+  if (/^(told|asked|said|showed|gave|sent|texted|rang)$/.test(first.norm) && second && /^(me|us)$/.test(second.norm)) return 8;
   // "Do I tell him again?": the client's question, not something to say back.
   if (/^(do|does|did|should|shall|can|could|would|will|am|is|are)$/.test(first.norm) && second && /^(i|you|we|he|she|they|it|my|the)$/.test(second.norm)) return 8;
   if (SUBORDINATE.test(first.norm) && tokens.length < 10) return 6;
@@ -175,6 +228,11 @@ function weight(clause: Clause, words: RewriteWords): number {
   if (tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
   if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
   if (clause.contrast) score += 2;
+  // "I don't know if I'm doing the right thing", "Why did I laugh?": the client's own question is their dilemma.
+  if (ownQuestion(tokens)) score += 3;
+  // "It's silly to be this upset", "I know that sounds petty": said back, their dismissal of themselves is endorsed.
+  // ("in a silly voice" describes something else.)
+  if (tokens.some((token, i) => /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacting)$/.test(token.norm) && !/^(a|an|the|his|her|their|my|your|some)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
   score -= fragmentPenalty(tokens);
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
   if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
@@ -241,6 +299,8 @@ function withArticle(said: string): string {
 }
 
 function turned(clause: Span, words: RewriteWords): string {
+  const asked = askedOf(clause, words);
+  if (asked) return asked;
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
   const asking = tokens.findIndex((token) => /^(anyone|anybody)$/.test(token.norm));
@@ -256,6 +316,8 @@ function turned(clause: Span, words: RewriteWords): string {
   const said = withArticle(balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words)));
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
+  // "Feels like I'd be burying him twice."
+  if (first === 'feels') return `it ${said.charAt(0).toLowerCase()}${said.slice(1)}`;
   // "Put me on nights again": someone did it to the client; "his key" says who.
   if (someoneElseDid(first) && namesClient(kept)) {
     const norms = kept.map((token) => token.norm);
@@ -342,8 +404,9 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
   const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
   const feeling = feelingOf(clause, words);
-  // "It sounds like your husband passed away" is cold: a death is met with condolence first.
-  if (findPhrase(clause.tokens, words.loss)) {
+  // "It sounds like your husband passed away" is cold: a death is met with condolence first. Not a loss that is
+  // the client's work ("I've done hundreds of funerals"): a plural "funerals" or "deaths" is a job, not a bereavement.
+  if (findPhrase(clause.tokens, words.loss) && !clause.tokens.some((token) => /^(funerals|deaths|graves)$/.test(token.norm))) {
     return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
   }
   // "What kind of daughter does that?": the client's verdict on themselves is heard, not left standing.
@@ -410,6 +473,9 @@ function atRisk(risk: Risk): Risk {
 
 /** "exams r fine its more that ive started cutting again": the risk is said back from the client's "I" that leads up to it. */
 function fromSpeaker(clause: Clause, at: number): Clause {
+  // "A regular, Jan, told me under the dryer that her husband checks her phone": what was told, not the telling.
+  const told = clause.tokens.findIndex((token, i) => i < at && token.norm === 'that' && clause.tokens.slice(Math.max(0, i - 6), i).some((t, k, all) => /^(told|tells|said|says|asked)$/.test(t.norm) && /^(me|us)$/.test(all[k + 1]?.norm ?? '')));
+  if (told >= 0 && told + 1 < at + 1) return { ...clause, tokens: clause.tokens.slice(told + 1) };
   // "I've been drinking and I keep thinking about the bridge" is said back whole: it is short, and both halves are theirs.
   const own = clause.tokens.slice(0, at).some((token) => FIRST_PERSON.has(token.norm));
   if (own && words_(clause).length <= 12) return clause;
@@ -434,9 +500,9 @@ function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
 }
 
 // When the judgment heard a disclosure the rewrite's own phrase lists did not: which question fits it.
-const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better)$/;
+const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better|notice|nobody'd|insurance)$/;
 // Tablets saved up are a plan to end a life, whatever else the clause says.
-const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding)$/;
+const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding|gun|guns|shotgun|rifle|noose|ligature)$/;
 // A body in danger now: an overdose already taken, chest pain, not breathing. Saved-up tablets are a plan, not this.
 const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;

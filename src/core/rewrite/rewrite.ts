@@ -21,6 +21,7 @@ import {
   isOpenQuestion,
   isPrescription,
   oneOpenQuestion,
+  stacksQuestions,
   tokensBySentence,
   whatInsteadOfWhy,
 } from './strategies.js';
@@ -186,6 +187,11 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
           ask(plan, since, `asks how it has been for the client instead of “${shorten(matched, 4)}”: they have already said why`, PRIORITY.why);
           break;
         }
+        // "Why didn't you just ask them?" says they should have; there is no event in it to ask about.
+        if (plan.tokens.some((token, i) => /^(why|why'd)$/.test(token.norm) && /^(didn't|don't|wouldn't|won't|can't|couldn't|haven't)$/.test(plan.tokens[i + 1]?.norm ?? ''))) {
+          drop(plan, `leaves out “${shorten(matched, 4)}…”, which asks why they did not, as if they should have`);
+          break;
+        }
         const question = whatInsteadOfWhy(plan.tokens, text, words);
         if (question) ask(plan, question, `asks what happened instead of “${shorten(matched, 4)}”, which asks for a justification`, PRIORITY.why);
         else ask(plan, 'What was happening for you at the time?', `asks what happened instead of “${shorten(matched, 4)}”`, PRIORITY.why);
@@ -243,7 +249,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   const dropDraftQuestions = (priorityWanted: (priority: number) => boolean, why: string): void => {
     for (let i = candidates.length - 1; i >= 0; i--) {
       const { original, plan, priority } = candidates[i]!;
-      if (!original || !plan || !priorityWanted(priority) || credited.has(plan)) continue;
+      // A strength's credit for its open half does not keep a question that stacks a closed one on it.
+      if (!original || !plan || !priorityWanted(priority) || (credited.has(plan) && !stacksQuestions(plan.tokens))) continue;
       candidates.splice(i, 1);
       plan.fate = 'keep';
       drop(plan, `leaves out “${said(plan)}”: ${why}`);

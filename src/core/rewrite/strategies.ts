@@ -178,6 +178,10 @@ export function oneOpenQuestion(questions: Token[][], text: string, words: Rewri
 /** Is a draft question already about safety? It is then the one the rewrite keeps. */
 export const asksAboutSafety = (tokens: Token[], words: RewriteWords): boolean => !!findPhrase(tokens, words.safety);
 
+/** "What are your outgoings, and have you spoken to an adviser?": two questions in one, the second closed. */
+export const stacksQuestions = (tokens: readonly Token[]): boolean =>
+  tokens.some((token, i) => i > 2 && /^(and|or)$/.test(token.norm) && /^(have|did|do|are|is|can|could|would|will|has)$/.test(tokens[i + 1]?.norm ?? '') && /^(you|they|he|she|it|we)$/.test(tokens[i + 2]?.norm ?? ''));
+
 /** Is a question open (what/how, not "how many"), so it can stand as the rewrite's one question? */
 export function isOpenQuestion(tokens: Token[]): boolean {
   const first = tokens.find((token) => token.isWord && !/^(so|and|but|well|okay|ok|then|now)$/.test(token.norm));
@@ -188,5 +192,5 @@ export function isOpenQuestion(tokens: Token[]): boolean {
   if (first.norm === 'what' && /^(kind|type|sort|time|day|year|age|colour|color|size|number|brand|make|model)$/.test(next)) return false;
   // "What I'm hearing is …, and who could blame her?" is a statement with a question tacked on.
   if (first.norm === 'what' && /^(i'm|i|you're|you)$/.test(next) && /^(hearing|hear|heard|saying|said|mean)$/.test(tokens[tokens.indexOf(first) + 2]?.norm ?? '')) return false;
-  return /^(what|how|what's|how's|tell)$/.test(first.norm) && !norms(tokens).includes('why');
+  return /^(what|how|what's|how's|tell)$/.test(first.norm) && !norms(tokens).includes('why') && !stacksQuestions(tokens);
 }

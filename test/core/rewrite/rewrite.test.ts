@@ -90,6 +90,24 @@ describe('attuned reflection', () => {
     expect(rewriteOf('It will fly by.', "I've been hitting myself in the chest and honestly I've thought about just not being around by then, it's four years away.")).toMatch(/not being around by then/);
   });
 
+  it('says back the question the client is asking themselves, as theirs', () => {
+    expect(rewriteOf('It might help not to take it so personally.', 'A passenger called me a dirty Polack and the other drivers laughed. I laughed too. Why did I laugh?')).toMatch(/asking yourself why you laughed/);
+    expect(rewriteOf('You need to prioritise the obs.', "I sit with her till she settles and then I'm behind on the obs. I honestly don't know if I'm doing the right thing.")).toMatch(/not sure whether you're doing the right thing/);
+  });
+
+  it('does not say back the client dismissing their own feeling', () => {
+    expect(rewriteOf("It's only one practice night.", "I've rung at St Mary's for thirty years and the new captain wants to move practice night. It's silly to be this upset about bells.")).not.toMatch(/silly/);
+  });
+
+  it('hears two sides across two sentences: “I’m so proud of him. I also want to…”', () => {
+    const text = rewriteOf('Why don’t you ask him to step back?', "Tom's out the door in ninety seconds when the pager goes. I'm so proud of him. I also want to throw that pager in the harbour.");
+    expect(text).toMatch(/part of you is so proud of him, and part of you also wants to throw that pager/i);
+  });
+
+  it('keeps “kind of” as it is in one side of a dilemma', () => {
+    expect(rewriteOf('Join a society.', 'i kind of want to come home but that feels like failing')).toMatch(/part of you kind of wants to come home/i);
+  });
+
   it('says back both sides when the client gives both', () => {
     const text = rewriteOf('You should just tell him how you feel.', "I want to tell my dad I'm dropping out but I'm terrified he'll be disappointed.");
     expect(text).toMatch(/part of you wants to tell your dad/i);
@@ -159,6 +177,14 @@ describe('faithful to what the helper meant', () => {
     const question = sentencesOf(rewriteOf('Why did you go back so soon?', "I went back to work three days after because I didn't want to be at home staring at the cot.")).at(-1)!;
     expect(question).not.toMatch(/led up to|why/i);
     expect(question).toMatch(/since/);
+  });
+
+  it('drops a why-not question rather than asking what got in the way', () => {
+    expect(rewriteOf('Why didn’t you just ask them to book one?', 'At my mum’s funeral nobody booked an interpreter and I stood at the back reading nothing.')).not.toMatch(/why|got in the way/i);
+  });
+
+  it('does not keep a draft question that stacks a closed one onto an open one', () => {
+    expect(rewriteOf('Right, let’s look at the numbers. What are your weekly outgoings, and have you spoken to a business adviser?', "Rent's gone up again and some days I'm not taking that. Feels like I'd be burying him twice.")).not.toMatch(/outgoings|adviser/);
   });
 
   it('makes stacked closed questions one open question', () => {
