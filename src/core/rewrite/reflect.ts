@@ -323,7 +323,10 @@ function turned(clause: Span, words: RewriteWords): string {
     const norms = kept.map((token) => token.norm);
     return `${norms.some((norm) => /^(his|him|himself)$/.test(norm)) ? 'he' : norms.some((norm) => /^(her|herself)$/.test(norm)) ? 'she' : 'they'} ${said}`;
   }
-  return STARTS_WITH_VERB.test(first) ? `you ${said}` : said;
+  // "Miss Carter gave me a detention": a title, not the client missing someone.
+  const next = kept.filter((token) => token.isWord)[1]?.norm ?? '';
+  if (first === 'miss' && !/^(my|her|him|them|you|it|the|a|being|having|home|work|school|out|seeing|going|everything|everyone|that|this|those|how|when|what)$/.test(next) && !/ing$/.test(next)) return said;
+  return STARTS_WITH_VERB.test(first) ? `you ${said.charAt(0).toLowerCase()}${said.slice(1)}` : said;
 }
 
 const quote = (clause: Span, limit = 6): string => {
