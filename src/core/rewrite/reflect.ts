@@ -34,7 +34,7 @@ const CONTRASTS = /^(but|yet|still|though|however)$/;
 const REPORTING = /^(says|said|say|told|tells|reckons|thinks|thought|wants|asked)$/;
 
 const CLAUSE_PUNCTUATION = new Set([',', ';', ':', '—', '–', '-', '(', ')', '"', '“', '”']);
-const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'erm', 'hmm', 'anyway', 'basically', 'lol', 'lmao', 'haha', 'ok', 'okay', 'tbh', 'ugh', 'yeah']);
+const LEADING = new Set(['and', 'or', 'so', 'but', 'well', 'like', 'honestly', 'mate', 'tbf', 'right', 'because', 'cause', 'though', 'although', 'yet', 'then', 'oh', 'um', 'uh', 'erm', 'hmm', 'anyway', 'basically', 'lol', 'lmao', 'haha', 'ok', 'okay', 'tbh', 'ugh', 'yeah']);
 const SUBJECTS = /^(i|i'm|i've|i'd|i'll|im|my|he|she|he's|she's|it|it's|they|they're|we|we're|there|there's|that|that's|part|everyone|nobody|people)$/;
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'me', 'my', 'myself', 'mine']);
 
@@ -78,6 +78,11 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
       if (/^[.!?…]$/.test(token.text)) close(false);
       else if (CLAUSE_PUNCTUATION.has(token.text)) close(false);
       else if (words.dilemmaJoins.has(token.norm) && current.length > 0) close(true);
+      // "I want to be honest with them, but I also want to go home": the comma closed the first side already.
+      else if (words.dilemmaJoins.has(token.norm) && current.length === 0 && clauses.at(-1)?.tokens[0]!.sentence === sentence.index && !clauses.at(-1)!.after) {
+        joinedAfter = clauses.at(-1);
+        current.push(token);
+      }
       else current.push(token);
     }
     close(false);
@@ -243,7 +248,8 @@ const MAX_CLAUSE_WORDS = 16;
 
 /** A long clause cut at a break after its feeling (or its first words), so the reflection stays short. */
 function trimmed(clause: Clause, words: RewriteWords): Clause {
-  if (words_(clause).length <= MAX_CLAUSE_WORDS) return clause;
+  // "I don't know if I want him to stay or if I'd feel relieved if he left" is cut nowhere: both halves are the question.
+  if (words_(clause).length <= MAX_CLAUSE_WORDS || (ownQuestion(words_(clause)) && words_(clause).length <= 24)) return clause;
   const feeling = clause.tokens.findIndex((token) => isFeeling(token, words));
   // "Mum's been in the hospice two weeks and I keep leaving early because …": when the client comes in only
   // after a break, what they do is the part to say back.
@@ -291,7 +297,7 @@ const withOwner = (said: string): string => said.replace(KIN_AS_NAME, (word: str
 
 // "Council said I'm not priority", "Bloke behind me dropped a clipboard": the clipped style drops the article,
 // which the reflection puts back ("the council said", "a bloke behind you").
-const ARTICLE_DROPPED: Record<string, string> = { council: 'the', foreman: 'the', police: 'the', school: 'the', hospital: 'the', jobcentre: 'the', nurse: 'the', doctor: 'the', consultant: 'the', landlord: 'your', boss: 'your', manager: 'your', gp: 'your', bloke: 'a', lad: 'a', guy: 'a', fella: 'a', lads: 'the', kids: 'the' };
+const ARTICLE_DROPPED: Record<string, string> = { app: 'the', council: 'the', foreman: 'the', police: 'the', school: 'the', hospital: 'the', jobcentre: 'the', nurse: 'the', doctor: 'the', consultant: 'the', landlord: 'your', boss: 'your', manager: 'your', gp: 'your', bloke: 'a', lad: 'a', guy: 'a', fella: 'a', lads: 'the', kids: 'the' };
 function withArticle(said: string): string {
   const first = /^\p{L}+/u.exec(said)?.[0] ?? '';
   const article = ARTICLE_DROPPED[first.toLowerCase()];
@@ -372,11 +378,25 @@ function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
     const first = second.after;
     if (!first || words_(first).length < 2 || words_(second).length < 2) continue;
     // Two sides, each with its own subject, and something wanted, felt or known: not "I vape, but only because …".
-    if (!SUBJECTS.test(words_(second)[0]!.norm)) continue;
+    // ("some days I sit in the car park…": a time word may come before the subject.)
+    const secondWords = words_(second);
+    const lead = /^(some|most|other|every)$/.test(secondWords[0]!.norm) && /^(days|nights|mornings|times|weeks)$/.test(secondWords[1]?.norm ?? '') ? 2 : /^(sometimes|then|now|still|lately|often)$/.test(secondWords[0]!.norm) ? 1 : 0;
+    if (!SUBJECTS.test(secondWords[lead]?.norm ?? '')) continue;
+    // "I'm meant to be grateful" is what others expect of them, not a part of them; "I know that's true" says nothing alone.
+    if ([first, second].some((side) => words_(side).some((token, i, all) => /^(meant|supposed|expected)$/.test(token.norm) && all[i + 1]?.norm === 'to'))) continue;
+    if (words_(first).filter((token) => isContent(token, words) && !/^(true|right|fine|okay|ok|know)$/.test(token.norm)).length === 0) continue;
+    // Not a side that talks to the helper ("I know what you're going to say") or dismisses the client's own feeling.
+    if ([first, second].some((side) => words_(side).some((token) => /^(you|your|you're|you've|silly|petty|pathetic|daft|stupid|ridiculous)$/.test(token.norm)))) continue;
     if (![...first.tokens, ...second.tokens].some((token) => words.dilemmaSignals.has(token.norm) || isFeeling(token, words))) continue;
-    const a = partOfYou(trimmed(first, words), words);
+    const side = (clause: Clause): string | null => {
+      // "I'm 17 and I'm doing chemistry because my dad wants me to": the side is what comes after the last "and I".
+      const from = clause.tokens.reduce((last, token, i) => (i > 1 && SELF_SUBJECT.test(token.norm) && clause.tokens[i - 1]!.norm === 'and' ? i : last), -1);
+      const said = partOfYou(trimmed(from > 0 ? { ...clause, tokens: clause.tokens.slice(from) } : clause, words), words);
+      return said === null ? null : withOwner(said);
+    };
+    const a = side(first);
     if (!a) continue;
-    const b = partOfYou(trimmed(second, words), words) ?? turned(trimmed(second, words), words);
+    const b = side(second) ?? turned(trimmed(second, words), words);
     const frame = TWO_SIDED[b.startsWith('part of you') ? 0 : 1]!;
     return { text: frame(a, b), reason: `reflects both sides the client described: “${quote(first)}” and “${quote(second)}”` };
   }
@@ -510,7 +530,7 @@ const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding|gun|guns|shot
 const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
 // Someone else's violence or threat: "grabbed my arm so hard it's gone purple" asks whether they are safe, not about suicide.
-const VIOLENCE_WORDS = /^(grabbed|grabs|shoved|shoves|pushed|pushes|slammed|slams|pinned|pins|hit|hits|hitting|punched|kicked|slapped|smacked|smacking|choked|strangled|threatened|threatens|beat|beats|beating|bruise|bruises|bruised|rough)$/;
+const VIOLENCE_WORDS = /^(grabbed|grabs|shoved|shoves|pushed|pushes|slammed|slams|pinned|pins|hit|hits|hitting|punched|slapped|smacked|smacking|choked|strangled|threatened|threatens|beat|beats|beating|bruise|bruises|bruised|rough)$/;
 
 /** The risk the client names in the rewrite's own phrase lists, whether or not the draft answered it. */
 export function namedRisk(client: Analysis, words: RewriteWords): Risk | null {

@@ -372,7 +372,7 @@ const FEELING_INVITATIONS: Record<Family, string[]> = {
   shame: ["What's the hardest part of it for you?", 'What goes through your mind when you think about it?'],
   anger: ['What hurt the most about it?', 'What made it land so hard?'],
 };
-const SINCE = ['What has it been like for you since?', 'How have things been for you since then?'];
+const SINCE = ['What has that been like for you?', 'How has all of this been for you?'];
 const LOSS_INVITATIONS = ['How are you holding up?', 'How have you been coping since?', "What's it been like for you since then?"];
 
 // Verbs that say nothing of their own: "doing that", "thinking of your grandchildren" carry no idea to offer.

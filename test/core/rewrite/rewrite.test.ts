@@ -104,6 +104,15 @@ describe('attuned reflection', () => {
     expect(text).toMatch(/part of you is so proud of him, and part of you also wants to throw that pager/i);
   });
 
+  it('hears both sides when a comma comes before the “but”, and a time word before the second side', () => {
+    expect(rewriteOf('Wait till you graduate.', 'I want to be honest with them, but I also want to be able to go home at Christmas.')).toMatch(/part of you wants to be honest with them, and part of you also wants to be able to go home/i);
+    expect(rewriteOf('You should go in every day.', 'I love him so much, but some days I sit in the car park for an hour and can’t make myself go in.')).toMatch(/part of you loves him so much/i);
+  });
+
+  it('does not make someone else’s expectation a part of the client', () => {
+    expect(rewriteOf('You should be grateful.', "I'm meant to be grateful but I'm just angry.")).not.toMatch(/part of you is meant/i);
+  });
+
   it('keeps “kind of” as it is in one side of a dilemma', () => {
     expect(rewriteOf('Join a society.', 'i kind of want to come home but that feels like failing')).toMatch(/part of you kind of wants to come home/i);
   });
@@ -176,7 +185,7 @@ describe('faithful to what the helper meant', () => {
   it('does not ask why again when the client has already said why', () => {
     const question = sentencesOf(rewriteOf('Why did you go back so soon?', "I went back to work three days after because I didn't want to be at home staring at the cot.")).at(-1)!;
     expect(question).not.toMatch(/led up to|why/i);
-    expect(question).toMatch(/since/);
+    expect(question).toMatch(/^(What has that been like for you\?|How has all of this been for you\?)$/);
   });
 
   it('drops a why-not question rather than asking what got in the way', () => {
