@@ -104,7 +104,7 @@ export function lowerFirst(text: string, words: RewriteWords): string {
     words.feelings.has(lower) ||
     /(ing|ed|ly)$/.test(lower) ||
     /^(there|here|it|that|what|who|he|she|they|this|people|everyone|everybody|nobody|everything|nothing|things|work|school|life|money)('s|'re|'ve|'ll|'d)?$/.test(lower) ||
-    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|this|no|not|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|first|second|third|fourth|fifth|half|both|council|bloke|lads|mum|dad|nan|doctor|boss|manager|teacher)$/.test(lower);
+    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|next|this|no|not|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|first|second|third|fourth|fifth|half|both|council|bloke|lads|mum|dad|nan|doctor|boss|manager|teacher)$/.test(lower);
   return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

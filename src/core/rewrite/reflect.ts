@@ -102,7 +102,7 @@ function ownQuestion(tokens: readonly Token[]): 'whether' | 'why' | 'unsure' | n
   return null;
 }
 
-const IRREGULAR_PAST: Record<string, string> = { go: 'went', say: 'said', do: 'did', tell: 'told', get: 'got', take: 'took', make: 'made', come: 'came', give: 'gave', leave: 'left', let: 'let', put: 'put', feel: 'felt', think: 'thought', keep: 'kept', stay: 'stayed', freeze: 'froze', run: 'ran', sit: 'sat', stand: 'stood', eat: 'ate', drink: 'drank', buy: 'bought', bring: 'brought', lose: 'lost', find: 'found', cry: 'cried', lie: 'lied', try: 'tried' };
+const IRREGULAR_PAST: Record<string, string> = { set: 'set', cut: 'cut', hit: 'hit', hurt: 'hurt', read: 'read', shut: 'shut', cost: 'cost', go: 'went', say: 'said', do: 'did', tell: 'told', get: 'got', take: 'took', make: 'made', come: 'came', give: 'gave', leave: 'left', let: 'let', put: 'put', feel: 'felt', think: 'thought', keep: 'kept', stay: 'stayed', freeze: 'froze', run: 'ran', sit: 'sat', stand: 'stood', eat: 'ate', drink: 'drank', buy: 'bought', bring: 'brought', lose: 'lost', find: 'found', cry: 'cried', lie: 'lied', try: 'tried' };
 function pastOf(verb: string): string {
   if (IRREGULAR_PAST[verb]) return IRREGULAR_PAST[verb]!;
   if (verb.endsWith('e')) return `${verb}d`;
@@ -177,14 +177,14 @@ function feelingOf(clause: Span, words: RewriteWords): Token | undefined {
   return clause.tokens.find((token) => isFeeling(token, words));
 }
 
-const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|calls|goes|doesn't|hasn't|isn't|wasn't)$/;
+const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|calls|goes|gets|makes|takes|comes|looks|acts|seems|doesn't|hasn't|isn't|wasn't)$/;
 
 /** How much a clause carries: feelings and risk most, then the client's own situation in the first person. */
 // A clause that cannot stand alone once said back: "who died in 1998", "since your brother died",
 // "your first thought was", "put you on nights again" (someone else did it, and the client left them out).
 const RELATIVE = /^(who|which|whom|whose|where)$/;
 const SUBORDINATE = /^(since|after|when|while|until|till|before|because|as|that|if|whether|unless|once)$/;
-const DANGLING = /^(was|were|is|are|am|as|the|a|an|to|of|and|that|with|for|at|my|your|his|her|their|our|be|been|than|from|into|on|in|by|about|so|but|or|if|when|like|just)$/;
+const DANGLING = /^(was|were|is|are|am|as|the|a|an|to|of|and|that|with|for|at|my|your|his|her|their|our|be|been|than|from|into|on|in|by|about|so|but|or|if|when|like|just|said|says|told|asked|reckons)$/;
 // Past forms beyond STARTS_WITH_VERB's, which are the client's own left-out "I".
 const PAST_VERB = /^(\p{L}{3,}ed|put|said|gave|sent|threw|brought|bought|caught|taught|sold|shut|hit|cut|let|set|rang|sang|ran|drove|wrote|spoke|chose|stole|forgot)$/u;
 const LEADING_ADVERB = /^(never|always|still|also|then|just|only)$/;
@@ -237,7 +237,8 @@ function weight(clause: Clause, words: RewriteWords): number {
   if (ownQuestion(tokens)) score += 3;
   // "It's silly to be this upset", "I know that sounds petty": said back, their dismissal of themselves is endorsed.
   // ("in a silly voice" describes something else.)
-  if (tokens.some((token, i) => /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacting)$/.test(token.norm) && !/^(a|an|the|his|her|their|my|your|some)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
+  // (But "I feel stupid for letting it get to me" is a feeling, said back.)
+  if (tokens.some((token, i) => /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacting)$/.test(token.norm) && /^(it's|that's|sounds|being|is|so|bit|too|totally|probably)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
   score -= fragmentPenalty(tokens);
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
   if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
@@ -307,6 +308,15 @@ function withArticle(said: string): string {
 function turned(clause: Span, words: RewriteWords): string {
   const asked = askedOf(clause, words);
   if (asked) return asked;
+  return embeddedQuestion(turnedClause(clause, words));
+}
+
+/** "you keep thinking did you set the clutch wrong" -> "you keep wondering whether you set the clutch wrong". */
+const embeddedQuestion = (said: string): string =>
+  said.replace(/\b(thinking|wondering|asking yourself),? (did|do|should|could) you (\w+)/i, (_, _verb: string, aux: string, next: string) =>
+    aux.toLowerCase() === 'did' ? `wondering whether you ${pastOf(next.toLowerCase())}` : `wondering whether you ${aux.toLowerCase() === 'do' ? '' : `${aux.toLowerCase()} `}${next}`);
+
+function turnedClause(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
   const asking = tokens.findIndex((token) => /^(anyone|anybody)$/.test(token.norm));
@@ -429,7 +439,9 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const feeling = feelingOf(clause, words);
   // "It sounds like your husband passed away" is cold: a death is met with condolence first. Not a loss that is
   // the client's work ("I've done hundreds of funerals"): a plural "funerals" or "deaths" is a job, not a bereavement.
-  if (findPhrase(clause.tokens, words.loss) && !clause.tokens.some((token) => /^(funerals|deaths|graves)$/.test(token.norm))) {
+  // Nor someone else's loss the client met ("a couple whose little girl died", "clothes from people who've died").
+  const othersLoss = clause.tokens.some((token, i) => /^(funerals|deaths|graves|whose)$/.test(token.norm) || (token.norm === 'people' && /^(who|who've|who'd)$/.test(clause.tokens[i + 1]?.norm ?? '')));
+  if (findPhrase(clause.tokens, words.loss) && !othersLoss && !/^\p{L}+ing\b/u.test(said)) {
     return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
   }
   // "What kind of daughter does that?": the client's verdict on themselves is heard, not left standing.

@@ -109,6 +109,14 @@ describe('attuned reflection', () => {
     expect(rewriteOf('You should go in every day.', 'I love him so much, but some days I sit in the car park for an hour and can’t make myself go in.')).toMatch(/part of you loves him so much/i);
   });
 
+  it('turns a question the client is turning over into an indirect one', () => {
+    expect(rewriteOf('You did your best, don’t worry.', 'lad came off last night and I keep thinking did I set the clutch wrong.')).toMatch(/you keep wondering whether you set the clutch wrong/);
+  });
+
+  it('hears a dialect “me” as “my”', () => {
+    expect(rewriteOf('You should get a partition fitted.', 'Last month a fare put a knife to me neck for the takings.')).toMatch(/a knife to your neck/);
+  });
+
   it('does not make someone else’s expectation a part of the client', () => {
     expect(rewriteOf('You should be grateful.', "I'm meant to be grateful but I'm just angry.")).not.toMatch(/part of you is meant/i);
   });
@@ -346,6 +354,12 @@ describe('a reply a supervisor would accept', () => {
     const text = rewriteOf('It makes sense that you want a good night’s sleep.', "I've been mixing benzos and alcohol to get to sleep. Sometimes I don't care if I wake up.");
     expect(sentencesOf(text)[0]).toMatch(/you don't care if you wake up/);
     expect(text).toMatch(/ending your life|suicide|killing yourself/);
+  });
+
+  it('asks about safety after a disclosure even when the draft mentions the client being safe', () => {
+    const text = rewriteOf("It sounds like he really cares about knowing you're safe.", 'Last Eid he pushed me against the wall when I came home late from my sister’s.');
+    expect(sentencesOf(text).at(-1)).toMatch(/safe/);
+    expect(text).not.toMatch(/cares about/);
   });
 
   it('asks nothing about safety where the judgment heard no risk', () => {
