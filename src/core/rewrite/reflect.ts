@@ -235,6 +235,14 @@ function weight(clause: Clause, words: RewriteWords): number {
   if (clause.contrast) score += 2;
   // "I don't know if I'm doing the right thing", "Why did I laugh?": the client's own question is their dilemma.
   if (ownQuestion(tokens)) score += 3;
+  // "I've been a porter eleven years", "Dad's had the van thirty years": how long is the setting, not the point.
+  const lasting = tokens.some((token, i) => /^(years?|months|decades?|year)$/.test(token.norm) && (/^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|many|several|few)$/.test(tokens[i - 1]?.norm ?? '') || /-/.test(tokens[i - 1]?.norm ?? '')));
+  // (Only the client's own history, or their family's: "the waiting list is 14 months" is the problem itself.)
+  const history = SELF_SUBJECT.test(tokens[0]?.norm ?? '') || /^(dad's|mum's|mam's|my|we've|we)$/.test(tokens[0]?.norm ?? '');
+  if (lasting && history && !tokens.some((token) => isFeeling(token, words)) && !findPhrase(clause.tokens, words.loss)) score -= 2;
+  // "I just can't face the shed", "I keep smelling that room", "I'm still shaking": the client's own held-back moment.
+  const own = tokens.findIndex((token) => SELF_SUBJECT.test(token.norm));
+  if (own >= 0 && tokens.slice(own + 1, own + 4).some((token) => /^(can't|cant|cannot|cannae|couldn't|don't|dont|didn't|won't|keep|still|haven't|never)$/.test(token.norm))) score += 2;
   // "It's silly to be this upset", "I know that sounds petty": said back, their dismissal of themselves is endorsed.
   // ("in a silly voice" describes something else.)
   // (But "I feel stupid for letting it get to me" is a feeling, said back.)
@@ -328,6 +336,8 @@ function turnedClause(clause: Span, words: RewriteWords): string {
   }
   const n = tokens.length;
   if (n > 3 && /^(i|i'd)$/.test(tokens[n - 2]!.norm) && TRAILING_HEDGE.test(tokens[n - 1]!.norm)) tokens = tokens.slice(0, n - 2);
+  // "…if I leave honestly", "…cant sleep tho": a filler at the end is the client's voice, not what happened.
+  while (tokens.length > 3 && /^(honestly|tbh|lol|tho|though|haha|like|really|anyway|innit)$/.test(tokens.at(-1)!.norm)) tokens = tokens.slice(0, -1);
   const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);
   const said = withArticle(balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words)));
   const first = kept.find((token) => token.isWord)?.norm ?? '';
@@ -493,6 +503,8 @@ function atRisk(risk: Risk): Risk {
     if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
     return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
   }
+  // "He's got guns on the farm", said of a client's customer: the one to ask about is him.
+  if (risk.kind === 'suicide' && /^(he|she)$/.test(norms[0] ?? '') && norms.some((norm) => /^(gun|guns|shotgun|rifle|rope|pills|tablets)$/.test(norm)) && !norms.some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: norms[0]! };
   if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
   const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));

@@ -109,6 +109,11 @@ describe('attuned reflection', () => {
     expect(rewriteOf('You should go in every day.', 'I love him so much, but some days I sit in the car park for an hour and can’t make myself go in.')).toMatch(/part of you loves him so much/i);
   });
 
+  it('says back the moment the client is holding, not how long they have done the job', () => {
+    const first = sentencesOf(rewriteOf('Rules are rules, you should speed up.', "I've been a porter eleven years. I got flagged for taking nine minutes to take a body down to the mortuary. I just can't rush the dead."))[0]!;
+    expect(first).not.toMatch(/eleven years/);
+  });
+
   it('turns a question the client is turning over into an indirect one', () => {
     expect(rewriteOf('You did your best, don’t worry.', 'lad came off last night and I keep thinking did I set the clutch wrong.')).toMatch(/you keep wondering whether you set the clutch wrong/);
   });
