@@ -91,6 +91,10 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
 }
 
 const SELF_SUBJECT = /^(i|i'm|im|i've|ive|me|my)$/;
+/** The client as the subject of a clause: "I", "I'm", "ive"… */
+const CLIENT_I = /^(i|i'm|i've|i'd|im|ive)$/;
+/** Words by which a client dismisses their own feeling: "it's silly to be this upset". */
+const SELF_DISMISSAL = /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacting)$/;
 /** "Why did I laugh?", "Do I mention it to his wife", "I don't know if I can keep doing this": the client asking themselves. */
 function ownQuestion(tokens: readonly Token[]): 'whether' | 'why' | 'unsure' | null {
   const norms = tokens.map((token) => token.norm);
@@ -246,7 +250,7 @@ function weight(clause: Clause, words: RewriteWords): number {
   // "It's silly to be this upset", "I know that sounds petty": said back, their dismissal of themselves is endorsed.
   // ("in a silly voice" describes something else.)
   // (But "I feel stupid for letting it get to me" is a feeling, said back.)
-  if (tokens.some((token, i) => /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacting)$/.test(token.norm) && /^(it's|that's|sounds|being|is|so|bit|too|totally|probably)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
+  if (tokens.some((token, i) => SELF_DISMISSAL.test(token.norm) && /^(it's|that's|sounds|being|is|so|bit|too|totally|probably)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
   score -= fragmentPenalty(tokens);
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
   if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
@@ -262,7 +266,7 @@ function trimmed(clause: Clause, words: RewriteWords): Clause {
   const feeling = clause.tokens.findIndex((token) => isFeeling(token, words));
   // "Mum's been in the hospice two weeks and I keep leaving early because …": when the client comes in only
   // after a break, what they do is the part to say back.
-  const own = clause.tokens.findIndex((token, i) => i > 2 && words.clauseBreaks.has(clause.tokens[i - 1]!.norm) && /^(i|i'm|i've|i'd|im|ive)$/.test(token.norm));
+  const own = clause.tokens.findIndex((token, i) => i > 2 && words.clauseBreaks.has(clause.tokens[i - 1]!.norm) && CLIENT_I.test(token.norm));
   if (own > 0 && feeling < own && !clause.tokens.slice(0, own).some((token) => FIRST_PERSON.has(token.norm)) && !Object.values(words.risk).some((list) => findPhrase(clause.tokens.slice(0, own), list))) {
     return trimmed({ ...clause, tokens: clause.tokens.slice(own) }, words);
   }
@@ -324,6 +328,9 @@ const embeddedQuestion = (said: string): string =>
   said.replace(/\b(thinking|wondering|asking yourself),? (did|do|should|could) you (\w+)/i, (_, _verb: string, aux: string, next: string) =>
     aux.toLowerCase() === 'did' ? `wondering whether you ${pastOf(next.toLowerCase())}` : `wondering whether you ${aux.toLowerCase() === 'do' ? '' : `${aux.toLowerCase()} `}${next}`);
 
+/** A verb the client opened on, after the subject put back in front of it: "Feels like" -> "it feels like". */
+const lowerInitial = (said: string): string => said.charAt(0).toLowerCase() + said.slice(1);
+
 function turnedClause(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
@@ -343,7 +350,7 @@ function turnedClause(clause: Span, words: RewriteWords): string {
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
   // "Feels like I'd be burying him twice."
-  if (first === 'feels') return `it ${said.charAt(0).toLowerCase()}${said.slice(1)}`;
+  if (first === 'feels') return `it ${lowerInitial(said)}`;
   // "Put me on nights again": someone did it to the client; "his key" says who.
   if (someoneElseDid(first) && namesClient(kept)) {
     const norms = kept.map((token) => token.norm);
@@ -352,7 +359,7 @@ function turnedClause(clause: Span, words: RewriteWords): string {
   // "Miss Carter gave me a detention": a title, not the client missing someone.
   const next = kept.filter((token) => token.isWord)[1]?.norm ?? '';
   if (first === 'miss' && !/^(my|her|him|them|you|it|the|a|being|having|home|work|school|out|seeing|going|everything|everyone|that|this|those|how|when|what)$/.test(next) && !/ing$/.test(next)) return said;
-  return STARTS_WITH_VERB.test(first) ? `you ${said.charAt(0).toLowerCase()}${said.slice(1)}` : said;
+  return STARTS_WITH_VERB.test(first) ? `you ${lowerInitial(said)}` : said;
 }
 
 const quote = (clause: Span, limit = 6): string => {
@@ -406,7 +413,7 @@ function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
     if ([first, second].some((side) => words_(side).some((token, i, all) => /^(meant|supposed|expected)$/.test(token.norm) && all[i + 1]?.norm === 'to'))) continue;
     if (words_(first).filter((token) => isContent(token, words) && !/^(true|right|fine|okay|ok|know)$/.test(token.norm)).length === 0) continue;
     // Not a side that talks to the helper ("I know what you're going to say") or dismisses the client's own feeling.
-    if ([first, second].some((side) => words_(side).some((token) => /^(you|your|you're|you've|silly|petty|pathetic|daft|stupid|ridiculous)$/.test(token.norm)))) continue;
+    if ([first, second].some((side) => words_(side).some((token) => /^(you|your|you're|you've)$/.test(token.norm) || SELF_DISMISSAL.test(token.norm)))) continue;
     if (![...first.tokens, ...second.tokens].some((token) => words.dilemmaSignals.has(token.norm) || isFeeling(token, words))) continue;
     const side = (clause: Clause): string | null => {
       // "I'm 17 and I'm doing chemistry because my dad wants me to": the side is what comes after the last "and I".
@@ -504,7 +511,7 @@ function atRisk(risk: Risk): Risk {
     return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
   }
   // "He's got guns on the farm", said of a client's customer: the one to ask about is him.
-  if (risk.kind === 'suicide' && /^(he|she)$/.test(norms[0] ?? '') && norms.some((norm) => /^(gun|guns|shotgun|rifle|rope|pills|tablets)$/.test(norm)) && !norms.some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: norms[0]! };
+  if (risk.kind === 'suicide' && /^(he|she)$/.test(norms[0] ?? '') && norms.some((norm) => LETHAL_MEANS.test(norm)) && !norms.some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: norms[0]! };
   if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
   const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
@@ -527,7 +534,7 @@ function fromSpeaker(clause: Clause, at: number): Clause {
   const own = clause.tokens.slice(0, at).some((token) => FIRST_PERSON.has(token.norm));
   if (own && words_(clause).length <= 12) return clause;
   for (let i = at; i > 1; i -= 1) {
-    if (!/^(i|i'm|i've|i'd|im|ive)$/.test(clause.tokens[i]!.norm)) continue;
+    if (!CLIENT_I.test(clause.tokens[i]!.norm)) continue;
     // "and honestly I've thought about …": a filler between the join and the "I" goes with the join.
     const before = /^(honestly|really|tbh|just|sometimes|even|also|now)$/.test(clause.tokens[i - 1]!.norm) ? i - 2 : i - 1;
     if (/^(that|cos|coz|because|and|but|so|now|then)$/.test(clause.tokens[before]?.norm ?? '')) return { ...clause, tokens: clause.tokens.slice(i) };
@@ -549,7 +556,9 @@ function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
 // When the judgment heard a disclosure the rewrite's own phrase lists did not: which question fits it.
 const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better|notice|nobody'd|insurance)$/;
 // Tablets saved up are a plan to end a life, whatever else the clause says.
-const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding|gun|guns|shotgun|rifle|noose|ligature)$/;
+// So is a gun or a noose, in whoever's hands.
+const LETHAL_MEANS = /^(gun|guns|shotgun|rifle|noose|ligature)$/;
+const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding)$/;
 // A body in danger now: an overdose already taken, chest pain, not breathing. Saved-up tablets are a plan, not this.
 const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
 const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
@@ -573,7 +582,7 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   const best = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!best) return null;
   const norms = words_(best).map((token) => token.norm);
-  const planned = norms.some((norm) => PLAN_WORDS.test(norm));
+  const planned = norms.some((norm) => PLAN_WORDS.test(norm) || LETHAL_MEANS.test(norm));
   const violence = !planned && norms.some((norm) => VIOLENCE_WORDS.test(norm));
   const kind: RiskKind = violence
     ? 'danger'

@@ -15,6 +15,7 @@ import {
   adviceIn,
   adviceTopic,
   askPermissionAbout,
+  asksWhyNot,
   asksAboutSafety,
   evoke,
   isDecision,
@@ -187,8 +188,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
           ask(plan, since, `asks how it has been for the client instead of “${shorten(matched, 4)}”: they have already said why`, PRIORITY.why);
           break;
         }
-        // "Why didn't you just ask them?" says they should have; there is no event in it to ask about.
-        if (plan.tokens.some((token, i) => /^(why|why'd)$/.test(token.norm) && /^(didn't|don't|wouldn't|won't|can't|couldn't|haven't)$/.test(plan.tokens[i + 1]?.norm ?? ''))) {
+        if (asksWhyNot(plan.tokens)) {
           drop(plan, `leaves out “${shorten(matched, 4)}…”, which asks why they did not, as if they should have`);
           break;
         }

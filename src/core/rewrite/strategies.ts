@@ -124,6 +124,15 @@ const JUDGING_TAIL = /^(without|of|for|with|when|instead|rather|though|anyway|kn
 // A why-question whose verb is the verdict ("why would you risk your health…") has no event to keep.
 const LOADED_VERBS = /^(risk|waste|ruin|throw|jeopardise|jeopardize|endanger|sabotage|blow)$/;
 
+/**
+ * "Why didn't you just ask them?", "Why would you not tell anyone?": a why-not says they should have, and has no
+ * event in it to ask about, so the rewrite leaves it out rather than turning it.
+ */
+export function asksWhyNot(tokens: readonly Token[]): boolean {
+  const why = tokens.findIndex((token) => token.norm === 'why' || token.norm === "why'd");
+  return why >= 0 && (NEGATIVE.has(tokens[why + 1]?.norm ?? '') || tokens.slice(why + 1, why + 5).some((token) => token.norm === 'not'));
+}
+
 /** "Why did you go back to him?" -> "What led up to you going back to him?", about the same event. */
 export function whatInsteadOfWhy(tokens: Token[], text: string, words: RewriteWords): string | null {
   const why = tokens.findIndex((token) => token.norm === 'why' || token.norm === "why'd");
@@ -144,11 +153,9 @@ export function whatInsteadOfWhy(tokens: Token[], text: string, words: RewriteWo
   const restText = rewriteSpan({ text, tokens: rest }, []);
   const tail = rest.length > 1 ? ` ${rewriteSpan({ text, tokens: rest.slice(1) }, [])}` : '';
   const who = subject.norm === 'you' ? 'you' : lowerFirst(subject.text, words);
-  const negative = NEGATIVE.has(auxiliary) || tokens.slice(why + 1, i).some((token) => token.norm === 'not');
   if (BEING.has(auxiliary)) {
     return /^(were|was|weren't|wasn't)$/.test(auxiliary) ? `What was happening that had ${who} ${restText}?` : `What's been happening that has ${who} ${restText}?`;
   }
-  if (negative) return `What got in the way of ${gerund(rest[0]!.norm)}${tail}?`;
   if (auxiliary === 'do' || auxiliary === 'does') return `What happens for ${who === 'you' ? 'you' : 'them'} when ${who} ${restText}?`;
   if (FORWARD.has(auxiliary)) return `What led up to ${who === 'you' ? 'you' : who} ${gerund(rest[0]!.norm)}${tail}?`;
   return null;
