@@ -260,22 +260,30 @@ function weight(clause: Clause, words: RewriteWords): number {
 const MAX_CLAUSE_WORDS = 16;
 
 /** A long clause cut at a break after its feeling (or its first words), so the reflection stays short. */
-function trimmed(clause: Clause, words: RewriteWords): Clause {
+// "…a couple of cans between": a cut with no break to stop at must not leave a word hanging either.
+const HANGING = /^(between|after|over|under|through|around|round|near|behind|without|across|against|towards|toward|onto|upon|off)$/;
+
+/** `keep`: an offset the judgment heard a risk up to, which the cut must not fall before. */
+function trimmed(clause: Clause, words: RewriteWords, keep = -1): Clause {
   // "I don't know if I want him to stay or if I'd feel relieved if he left" is cut nowhere: both halves are the question.
   if (words_(clause).length <= MAX_CLAUSE_WORDS || (ownQuestion(words_(clause)) && words_(clause).length <= 24)) return clause;
   const feeling = clause.tokens.findIndex((token) => isFeeling(token, words));
   // "Mum's been in the hospice two weeks and I keep leaving early because …": when the client comes in only
   // after a break, what they do is the part to say back.
   const own = clause.tokens.findIndex((token, i) => i > 2 && words.clauseBreaks.has(clause.tokens[i - 1]!.norm) && CLIENT_I.test(token.norm));
-  if (own > 0 && feeling < own && !clause.tokens.slice(0, own).some((token) => FIRST_PERSON.has(token.norm)) && !Object.values(words.risk).some((list) => findPhrase(clause.tokens.slice(0, own), list))) {
+  // Not "dad said if I'm late again he'll …": what someone said is theirs, and the cut would lose who said it.
+  const before = clause.tokens.slice(0, own);
+  if (own > 0 && feeling < own && !before.some((token) => FIRST_PERSON.has(token.norm) || REPORTING.test(token.norm)) && !Object.values(words.risk).some((list) => findPhrase(before, list))) {
     return trimmed({ ...clause, tokens: clause.tokens.slice(own) }, words);
   }
   // "…go to sleep and not wake up" cut at its "and" would say the opposite: a risk is kept whole.
   const risk = Object.values(words.risk).map((list) => findPhrase(clause.tokens, list)).find((found) => found !== null);
-  const from = Math.max(4, feeling + 1, risk ? risk.index + risk.phrase.length : 0);
+  const heard = clause.tokens.filter((token) => token.end <= keep).length;
+  const from = Math.max(4, feeling + 1, risk ? risk.index + risk.phrase.length : 0, heard);
   // "…not being around by then" is not cut at its "then": the break must not leave a word hanging before it.
   const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm) && !DANGLING.test(clause.tokens[i - 1]?.norm ?? ''));
-  const end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
+  let end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
+  while (cut <= 0 && end > from && end < clause.tokens.length && (DANGLING.test(clause.tokens[end - 1]!.norm) || HANGING.test(clause.tokens[end - 1]!.norm))) end -= 1;
   return { ...clause, tokens: clause.tokens.slice(0, end) };
 }
 
@@ -306,7 +314,9 @@ function balancedQuotes(text: string): string {
 const KIN = 'mum|mam|mom|dad|nan|nana|gran|granny|grandad|grandma|grandpa';
 // Only where it is a name: capitalised, not after an owner ("her Mum"), and not what someone is called ("call you Grandad").
 const KIN_AS_NAME = new RegExp(`(?<!\\b(?:your|my|his|her|their|our|a|the|whose|'s|(?:${KIN}) and|(?:call|calls|called|calling) \\S+)\\s)\\b(${KIN.replace(/\b(\w)/g, (letter) => letter.toUpperCase())})\\b`, 'g');
-const withOwner = (said: string): string => said.replace(KIN_AS_NAME, (word: string) => `your ${word.toLowerCase()}`);
+// "dad said …", texted in lower case, opens on the name all the same.
+const KIN_OPENING = new RegExp(`^(${KIN})\\b`);
+const withOwner = (said: string): string => said.replace(KIN_AS_NAME, (word: string) => `your ${word.toLowerCase()}`).replace(KIN_OPENING, 'your $1');
 
 // "Council said I'm not priority", "Bloke behind me dropped a clipboard": the clipped style drops the article,
 // which the reflection puts back ("the council said", "a bloke behind you").
@@ -492,6 +502,16 @@ export interface Risk {
   clause: Span;
   /** someone else the client says is hurt or in danger ("your son", "he"): the safety question is about them */
   who?: string;
+  /** the danger is on the road: drink, drugs or sleep, and driving */
+  road?: boolean;
+  /** the person the clause is about, when commas cut them off it ("Mr Okafor, who grabs …") */
+  subject?: string;
+}
+
+/** Where the judgment heard a risk in the client's statement: character offsets. */
+export interface Heard {
+  start: number;
+  end: number;
 }
 
 // "I slapped him", "my daughter's cutting herself": the one at risk is someone else, and the question is about them.
@@ -503,11 +523,59 @@ const OBJECT_FORMS: Record<string, string> = { he: 'him', she: 'her', they: 'the
 // "My mate took something and he won't wake up": the body in danger is the mate's.
 const PEOPLE = /^(mate|friend|partner|husband|wife|boyfriend|girlfriend|mum|dad|mother|father|brother|sister|flatmate|housemate|nan|grandad|grandma|neighbour)$/;
 
-function atRisk(risk: Risk): Risk {
+// "I'm not staff", "my wrist", "I've seen him": the client is in the clause, and the danger is theirs.
+const CLIENT_IN_CLAUSE = /^(i|i'm|i've|i'd|i'll|im|ive|me|my|myself)$/;
+// "Since tuesday", "Ward 12": a capitalised word that is not a person's name.
+const NOT_A_NAME = /^(I|Mum|Dad|Mam|Nan|Sister|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Ward|Year|God)$/;
+
+/** "Mr Hebden": someone the client names with a title. */
+function titled(tokens: readonly Token[]): string | undefined {
+  const said = tokens.filter((token) => token.isWord);
+  const title = said.findIndex((token, i) => /^(mr|mrs|ms|miss|dr)$/.test(token.norm) && /^\p{Lu}/u.test(said[i + 1]?.text ?? ''));
+  return title >= 0 ? `${said[title]!.text} ${said[title + 1]!.text}` : undefined;
+}
+
+/** "Mr Hebden", or "Priya" said on its own between commas: who the client is talking about, by name. */
+function nameIn(tokens: readonly Token[]): string | undefined {
+  const title = titled(tokens);
+  if (title) return title;
+  const said = tokens.filter((token) => token.isWord);
+  const only = said.length === 1 ? said[0]!.text : '';
+  return /^\p{Lu}\p{Ll}+$/u.test(only) && !NOT_A_NAME.test(only) ? only : undefined;
+}
+
+const PERSON_WORDS = /^(he|she|he's|she's|he'd|she'd|he'll|she'll|who)$/;
+
+/**
+ * "One of my girls, Priya, she's 16, has got really thin": the clause the risk is in lost its subject to the
+ * commas before it, and gets it back, by name where the client gave one.
+ */
+function withItsSubject(clause: Clause, clauses: Clause[]): { clause: Clause; name?: string; subject?: string } {
+  const before = clauses.filter((other) => other.tokens[0]!.sentence === clause.tokens[0]!.sentence && other.tokens[0]!.start < clause.tokens[0]!.start);
+  const name = before.map((other) => nameIn(other.tokens)).filter((found) => found !== undefined).at(-1);
+  const first = clause.tokens.find((token) => token.isWord);
+  if (!name || !first) return { clause, ...(name && clause.tokens.some((token) => PERSON_WORDS.test(token.norm)) ? { name } : {}) };
+  // "…, who grabs my wrist": the relative "who" is the person named before it.
+  if (first.norm === 'who' || /^(has|is|was|keeps|does|grabs|says|hasn't|isn't|wasn't|won't|can't|doesn't)$/.test(first.norm)) {
+    const at = clause.tokens.indexOf(first);
+    const tokens = first.norm === 'who' ? clause.tokens.slice(at + 1) : clause.tokens.slice(at);
+    return { clause: { ...clause, tokens }, name, subject: name };
+  }
+  return { clause, ...(clause.tokens.some((token) => PERSON_WORDS.test(token.norm)) ? { name } : {}) };
+}
+
+// Drink, drugs or sleep at the wheel: the question is about the road, for them and for others on it.
+const ROAD = /^(drive|drives|driving|drove|driven|wheel|motorway)$/;
+const IMPAIRED = /^(cans|pints|beers|lager|cider|vodka|wine|drink|drinking|drunk|spliff|joint|weed|speed|whizz|coke|cocaine|amphetamine|amphetamines|uppers|lines|nodding|nodded|dozing|dozed|asleep|drifting|drifted|rumble)$/;
+
+function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   // "son's been": the word, not its clitic.
   const norms = risk.clause.tokens.filter((token) => token.isWord).map((token) => token.norm.replace(/['’]s$/, ''));
+  const name = named ?? titled(risk.clause.tokens);
+  if (client && norms.some((norm) => IMPAIRED.test(norm)) && client.words.some((token) => ROAD.test(token.norm))) return { ...risk, road: true };
   if (risk.kind === 'medical') {
     if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
+    if (name && !norms.some((norm) => CLIENT_IN_CLAUSE.test(norm))) return { ...risk, who: name };
     return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
   }
   // "He's got guns on the farm", said of a client's customer: the one to ask about is him.
@@ -521,7 +589,11 @@ function atRisk(risk: Risk): Risk {
     if (/^\p{Lu}\p{Ll}+$/u.test(name)) return { ...risk, who: name };
     return { ...risk, who: `${norms[child - 1] === 'my' || norms[child - 1] === 'our' ? 'your' : 'the'} ${norms[child]}` };
   }
-  const pronoun = norms.find((norm) => norm in OTHER_PRONOUNS);
+  // "I slapped him" and "cutting herself" hurt someone else; "he grabs my wrist" and "I've seen him" are the client's danger.
+  const hurt = norms.findIndex((norm, i) => i > 0 && /^(him|her|them|himself|herself|themselves)$/.test(norm) && (VIOLENCE_WORDS.test(norms[i - 1]!) || HARM_WORDS.test(norms[i - 1]!) || /selves$|self$/.test(norm)));
+  if (hurt < 0 && norms.some((norm) => CLIENT_IN_CLAUSE.test(norm))) return risk;
+  if (name && hurt < 0) return risk.kind === 'danger' ? { ...risk, who: name } : risk;
+  const pronoun = hurt >= 0 ? norms[hurt] : norms.find((norm) => norm in OTHER_PRONOUNS);
   return pronoun && risk.kind === 'danger' ? { ...risk, who: OTHER_PRONOUNS[pronoun]! } : risk;
 }
 
@@ -545,10 +617,13 @@ function fromSpeaker(clause: Clause, at: number): Clause {
 const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'medical', 'danger'];
 
 /** The risk named in the clauses by the rewrite's own phrase lists, most serious first, and the clause that says it. */
-function riskAmong(clauses: Clause[], words: RewriteWords): Risk | null {
+function riskAmong(clauses: Clause[], words: RewriteWords, client: Analysis): Risk | null {
   for (const kind of RISK_ORDER) {
     const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
-    if (clause) return atRisk({ kind, clause: trimmed(fromSpeaker(clause, findPhrase(clause.tokens, words.risk[kind])!.index), words) });
+    if (!clause) continue;
+    const { clause: whole, name, subject } = withItsSubject(clause, clauses);
+    const at = findPhrase(whole.tokens, words.risk[kind])?.index ?? 0;
+    return atRisk({ kind, clause: trimmed(fromSpeaker(whole, at), words), ...(subject ? { subject } : {}) }, name, client);
   }
   return null;
 }
@@ -567,20 +642,22 @@ const VIOLENCE_WORDS = /^(grabbed|grabs|shoved|shoves|pushed|pushes|slammed|slam
 
 /** The risk the client names in the rewrite's own phrase lists, whether or not the draft answered it. */
 export function namedRisk(client: Analysis, words: RewriteWords): Risk | null {
-  return riskAmong(clausesOf(client, words), words);
+  return riskAmong(clausesOf(client, words), words, client);
 }
 
 /**
  * The risk the judgment found in the client statement: the rewrite's own reading where it has one, else the
  * clause where the judgment heard it (`heard`: offsets of what it matched), else the clause that weighs most.
  */
-export function disclosedRisk(client: Analysis, words: RewriteWords, heard: readonly number[] = []): Risk | null {
+export function disclosedRisk(client: Analysis, words: RewriteWords, heard: readonly Heard[] = []): Risk | null {
   const clauses = clausesOf(client, words);
-  const found = riskAmong(clauses, words);
+  const found = riskAmong(clauses, words, client);
   if (found) return found;
-  const where = clauses.find((clause) => heard.some((offset) => clause.tokens[0]!.start <= offset && offset < clause.tokens[clause.tokens.length - 1]!.end));
-  const best = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
-  if (!best) return null;
+  const inClause = (clause: Clause) => heard.find(({ start }) => clause.tokens[0]!.start <= start && start < clause.tokens[clause.tokens.length - 1]!.end);
+  const where = clauses.find((clause) => inClause(clause));
+  const weightiest = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
+  if (!weightiest) return null;
+  const { clause: best, name, subject } = withItsSubject(weightiest, clauses);
   const norms = words_(best).map((token) => token.norm);
   const planned = norms.some((norm) => PLAN_WORDS.test(norm) || LETHAL_MEANS.test(norm));
   const violence = !planned && norms.some((norm) => VIOLENCE_WORDS.test(norm));
@@ -593,7 +670,7 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
         : norms.some((norm) => HARM_WORDS.test(norm))
           ? 'self-harm'
           : 'danger';
-  return atRisk({ kind, clause: trimmed(best, words) });
+  return atRisk({ kind, clause: trimmed(best, words, where ? inClause(where)!.end : -1), ...(subject ? { subject } : {}) }, name, client);
 }
 
 const ACKNOWLEDGEMENTS: ((clause: string) => string)[] = [
@@ -623,7 +700,7 @@ function withSubject(said: string, risk: Risk): string {
 }
 
 export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false): Reflection {
-  const said = withSubject(turned(risk.clause, words), risk);
+  const said = risk.subject ? `${risk.subject} ${turned(risk.clause, words)}` : withSubject(turned(risk.clause, words), risk);
   // "Or driving into something" has no subject to say back: it is what they told you about.
   if (/^\p{L}+ing\b/u.test(said) && !/^(nothing|something|anything|everything|thing)\b/.test(said)) {
     return { text: thanked ? `You've told me about ${said}.` : `Thank you for telling me about ${said}.`, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
@@ -637,15 +714,25 @@ const SAID_OUTRIGHT = /\b(suicide|suicidal|kill(ing)? (my|your)self|end(ing)? (m
 const FOLLOW_UPS = ['Are you thinking of acting on it tonight?', 'Are you safe right now?', 'Have you thought about how you would do it?'];
 
 /** A direct, caring question about the risk. */
+const POSSESSIVES: Record<string, string> = { he: 'his', she: 'her', they: 'their' };
+// An emergency now, not a worry about someone's health: "he won't wake up", "she's not breathing".
+const ACUTE = /^(breathing|breathe|wake|waking|collapsed|overdose|overdosed|swallowed|took|taken|bleeding|unconscious|chest|blue)$/;
+const ROAD_QUESTIONS = ['How safe is it, for you and for others on the road, when you drive like that?', "When you're driving like that, how safe do you feel, for you and for everyone else on the road?"];
+
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   const said = turned(risk.clause, words);
+  if (risk.road) return ROAD_QUESTIONS[choose(said, ROAD_QUESTIONS.length)]!;
+  // Someone the client looks out for but does not live with ("Mr Hebden", "the lad"): how worried they are is the question.
+  const outside = risk.who && !/^(your |he$|she$|they$)/.test(risk.who);
+  const worried = `How worried are you about ${POSSESSIVES[risk.who ?? ''] ?? `${risk.who}'s`} safety right now?`;
   if (risk.who && risk.kind === 'medical') {
+    if (!risk.clause.tokens.some((token) => ACUTE.test(token.norm))) return worried;
     const options = [`Is ${risk.who} getting medical help right now?`, `Has anyone called an ambulance for ${OBJECT_FORMS[risk.who] ?? risk.who}?`];
     return options[choose(said, options.length)]!;
   }
   if (risk.who) {
     const plural = /^(they|the kids|the children|your kids|your children)$/.test(risk.who);
-    const options = [`${plural ? 'Are' : 'Is'} ${risk.who} safe right now?`, `${plural ? 'Are' : 'Is'} ${risk.who} safe at the moment?`];
+    const options = [`${plural ? 'Are' : 'Is'} ${risk.who} safe right now?`, outside ? worried : `${plural ? 'Are' : 'Is'} ${risk.who} safe at the moment?`];
     return options[choose(said, options.length)]!;
   }
   const options = risk.kind === 'suicide' && SAID_OUTRIGHT.test(said) ? FOLLOW_UPS : SAFETY_QUESTIONS[risk.kind];

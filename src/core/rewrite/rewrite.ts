@@ -10,7 +10,7 @@ import type { Analysis, Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { GOOD, POOR } from '../findings/score.js';
 import { compose, type Candidate, type Plan } from './compose.js';
-import { acknowledgeRisk, choose, disclosedRisk, namedRisk, reflectClient, reflectTopic, safetyQuestion, type Reflection } from './reflect.js';
+import { acknowledgeRisk, choose, disclosedRisk, namedRisk, reflectClient, reflectTopic, safetyQuestion, type Heard, type Reflection } from './reflect.js';
 import {
   adviceIn,
   adviceTopic,
@@ -339,11 +339,11 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
 }
 
 /** Where in the client statement the judgment heard what its risk rules answer: the start offsets of their `clientSays` matches. */
-function heardIn(client: Analysis, hits: RuleHit[], lexicons: Lexicons): number[] {
+function heardIn(client: Analysis, hits: RuleHit[], lexicons: Lexicons): Heard[] {
   // One index of all the patterns, so each sentence is scanned once, not once per pattern.
   const index = new PatternIndex(lexicons);
   for (const pattern of new Set(hits.flatMap(({ rule }) => rule.clientSays ?? []))) index.add(pattern);
-  return client.sentences.flatMap((sentence) => [...index.scan(sentence.words).values()].flat().map((range) => sentence.words[range.first]!.start));
+  return client.sentences.flatMap((sentence) => [...index.scan(sentence.words).values()].flat().map((range) => ({ start: sentence.words[range.first]!.start, end: sentence.words[range.last - 1]!.end })));
 }
 
 const LECTURE_WORDS = 16;

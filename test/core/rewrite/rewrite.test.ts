@@ -276,6 +276,21 @@ describe('faithful to what the helper meant', () => {
     expect(sentencesOf(rewriteOf('Have you thought about a hobby?', client)).at(-1)).toMatch(question);
   });
 
+  it('asks about the road when drink, drugs or sleep come with driving', () => {
+    expect(sentencesOf(rewriteOf('Everyone needs to unwind after work.', 'I have three or four pints at the social club, then drive back over the tops.')).at(-1)).toMatch(/safe.*road|road.*safe/);
+  });
+
+  it('tells whose danger it is: the client’s when they are in the clause, someone they name when they are not', () => {
+    const grabbed = sentencesOf(rewriteOf('He probably does not mean anything by it.', 'There is a regular, Mr Lister, who touches my waist every time I pour his pint.'));
+    expect(grabbed[0]).toMatch(/Mr Lister touches your waist/);
+    expect(grabbed.at(-1)).toMatch(/^Are you (safe|somewhere safe)/);
+    expect(sentencesOf(rewriteOf('It’s not really your job to check on customers.', 'Mrs Dacre hasn’t been in for her paper for two weeks running. She is ninety.')).at(-1)).toMatch(/Mrs Dacre/);
+  });
+
+  it('keeps who said it when the danger is someone else’s threat: “dad said if …”', () => {
+    expect(rewriteOf('Maybe just leave training a bit earlier?', 'dad said if im back after ten again he will do what he did last time and the last bus is at half nine')).toMatch(/your dad said if you're back after ten/i);
+  });
+
   it('hears a passive wish to be dead as a question about suicide', () => {
     expect(sentencesOf(rewriteOf('Have you thought about getting another dog?', "Rex was all I had. I've been thinking I might as well go too.")).at(-1)).toMatch(/(ending your life|suicide|killing yourself)\?$/);
   });
