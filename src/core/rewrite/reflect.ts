@@ -198,10 +198,15 @@ const namesClient = (tokens: readonly Token[]): boolean => tokens.some((token) =
 
 const FINITE = /^(is|are|was|were|am|be|been|being|have|has|had|do|does|did|can|could|will|would|should|may|might|must|i'm|i've|i'd|i'll|it's|that's|he's|she's|they're|we're|there's|im|ive|cant|dont|won't|can't|don't|didn't|isn't|wasn't)$/;
 
-function fragmentPenalty(tokens: readonly Token[]): number {
+// At the end of its sentence a clause may end on "be" or "her" ("who I'd even be", "without her"), not on "about".
+const HANGING_AT_END = /^(the|a|an|to|of|and|with|for|at|from|into|on|in|by|about|but|or|if|when|like|than|as|my|your|his|their|our|that|so|just)$/;
+
+/** `whole`: the clause runs to the end of its statement sentence (not a question), so only a word that needs more hangs. */
+function fragmentPenalty(tokens: readonly Token[], whole = false): number {
   const [first, second] = tokens;
   if (!first) return 0;
-  if (RELATIVE.test(first.norm) || DANGLING.test(tokens[tokens.length - 1]!.norm)) return 8;
+  const last = tokens[tokens.length - 1]!.norm;
+  if (RELATIVE.test(first.norm) || (whole ? HANGING_AT_END.test(last) : DANGLING.test(last))) return 8;
   // "…, that I shout in my sleep and she's scared of me": someone's account of them, cut from who gave it.
   if (first.norm === 'that' && second && /^(i|i'm|i've|im|he|she|they|you|my|it)$/.test(second.norm)) return 8;
   // "…, told me he thinks he might be gay": someone told the client, and who was left in the clause before.
@@ -225,7 +230,8 @@ function weight(clause: Clause, words: RewriteWords): number {
   score += 4 * tokens.filter((token) => isFeeling(token, words)).length;
   if (tokens.some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm))) score += 3;
   if (Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) score += 6;
-  if (findPhrase(clause.tokens, words.loss)) score += 5;
+  // "since my twin brother died" is when, not what: it cannot be met with "I'm so sorry that …".
+  if (findPhrase(clause.tokens, words.loss) && !SUBORDINATE.test(tokens[0]?.norm ?? '')) score += 7;
   if (tokens.some((token) => FIRST_PERSON.has(token.norm))) score += 2;
   score += Math.min(3, 0.5 * tokens.filter((token) => isContent(token, words)).length);
   // The client talking to the helper ("you don't get it") or asking is not theirs to have said back.
@@ -251,10 +257,28 @@ function weight(clause: Clause, words: RewriteWords): number {
   // ("in a silly voice" describes something else.)
   // (But "I feel stupid for letting it get to me" is a feeling, said back.)
   if (tokens.some((token, i) => SELF_DISMISSAL.test(token.norm) && /^(it's|that's|sounds|being|is|so|bit|too|totally|probably)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
-  score -= fragmentPenalty(tokens);
+  const last = tokens.at(-1);
+  score -= fragmentPenalty(tokens, last !== undefined && /^[\s'’"”)]*([.!…]|$)/.test(clause.text.slice(last.end)));
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
   if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
   return score;
+}
+
+// "I drive the mobile library round the Dales", "I'm chair of governors at St Anne's": a client opens with who
+// they are and what they do, so that the rest makes sense. Said back, it is the one thing they did not need heard.
+const SETTING = 3;
+const ROUTINE = /^(run|do|drive|work|coach|score|play|teach|manage|own|volunteer|help|clean|cook|look|sing|ring|serve|deliver|sell|teach|train|keep|mind|care|live|go)$/;
+
+function settingOnly(clause: Clause, words: RewriteWords): boolean {
+  const tokens = words_(clause);
+  if (tokens.some((token) => isFeeling(token, words)) || findPhrase(clause.tokens, words.loss) || Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) return false;
+  const [first, second, third] = tokens.map((token) => token.norm);
+  if (first === 'i' && ROUTINE.test(second ?? '')) return true;
+  // "I'm warden at a hostel", "I'm 34", "I've played second cornet … for nineteen years".
+  if (first === "i'm" || first === 'im') return /^(a|an|the|\d+|chair|head|warden|manager|captain|treasurer|secretary|on)$/.test(second ?? '') || /^(at|for|of|in)$/.test(third ?? '');
+  // Not "I've been low for a year": only what they have done, or been, for years.
+  const done = /^(played|rung|worked|done|run|driven|taught|coached|lived|kept|owned|managed|served|volunteered|sung|had)$/.test(second ?? '') || (second === 'been' && /^(a|an|the|at|on|in|with|doing|working|playing|coming|going|running|driving)$/.test(third ?? ''));
+  return (first === "i've" || first === 'ive') && done && tokens.some((token) => /^(years?|decades?)$/.test(token.norm));
 }
 
 const MAX_CLAUSE_WORDS = 16;
@@ -456,8 +480,8 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   if (dilemma) return dilemma;
   let best: Clause | null = null;
   let bestWeight = -Infinity;
-  for (const clause of clauses) {
-    const w = weight(clause, words);
+  for (const [i, clause] of clauses.entries()) {
+    const w = weight(clause, words) - (i === 0 && clauses.length > 1 && settingOnly(clause, words) ? SETTING : 0);
     if (w > bestWeight) [best, bestWeight] = [clause, w];
   }
   if (!best || bestWeight < 1) return null;

@@ -107,6 +107,10 @@ const patternRule = z.strictObject({
   scope: z.enum(SCOPES).optional().describe('where to look; `reply` reports at most one match per reply; default sentence'),
   patterns: z.array(nonEmpty).min(1),
   unless: z.array(nonEmpty).min(1).optional().describe('a match is dropped when one of these matches in the same sentence'),
+  unlessEchoed: z
+    .boolean()
+    .optional()
+    .describe('a match that says back to the client, as "you" and "your", only words of one sentence of their own is a reflection, and is dropped'),
   carries: z
     .array(nonEmpty)
     .min(1)

@@ -276,6 +276,12 @@ describe('faithful to what the helper meant', () => {
     expect(sentencesOf(rewriteOf('Have you thought about a hobby?', client)).at(-1)).toMatch(question);
   });
 
+  it('says back what the client came to say, not the setting they open with', () => {
+    const text = rewriteOf('You should report him to the club.', 'I coach the under-nines at the rugby club. One of the dads screamed at me in front of the kids and I just stood there.');
+    expect(text).not.toMatch(/coach the under-nines/);
+    expect(text).toMatch(/screamed at you|stood there/);
+  });
+
   it('asks about the road when drink, drugs or sleep come with driving', () => {
     expect(sentencesOf(rewriteOf('Everyone needs to unwind after work.', 'I have three or four pints at the social club, then drive back over the tops.')).at(-1)).toMatch(/safe.*road|road.*safe/);
   });

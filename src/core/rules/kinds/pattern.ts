@@ -1,5 +1,6 @@
 // `type: pattern` — token patterns, scoped to sentences, questions or the reply.
-import type { Sentence } from '../../tokens/analyse.js';
+import type { Sentence, Token } from '../../tokens/analyse.js';
+import { inLexicon, RESERVED } from '../lexicons.js';
 import type { CompiledRule, RuleContext, RuleMatch } from '../context.js';
 import type { PatternIndex } from '../patterns/index.js';
 import type { RuleDefinition } from '../schema.js';
@@ -20,6 +21,23 @@ function sentencesInScope(rule: PatternRule, sentences: Sentence[]): Sentence[] 
     default:
       return sentences;
   }
+}
+
+const SECOND_PERSON = /^(you|your|you're|you've|you'd|you'll|yourself|yours)$/;
+
+/**
+ * "Your girlfriend wants you to settle in Leeds", to a client who said "my girlfriend wants us to settle": the match
+ * turns their own words to the second person, and says nothing of the helper's.
+ */
+function echoed(context: RuleContext, words: readonly Token[]): boolean {
+  if (!context.client || !words.some((word) => SECOND_PERSON.test(word.norm))) return false;
+  const stopwords = context.lexicons.get(RESERVED.stopwords);
+  const content = words.filter((word) => !SECOND_PERSON.test(word.norm) && !inLexicon(stopwords, word));
+  if (content.length === 0) return false;
+  return context.client.sentences.some((sentence) => {
+    const said = new Set(context.client!.words.filter((word) => word.sentence === sentence.index).map((word) => word.stem));
+    return content.every((word) => said.has(word.stem));
+  });
 }
 
 export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
@@ -44,6 +62,7 @@ export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
         for (const pattern of patterns) {
           for (const range of context.matches(pattern, sentence)) {
             if (range.first > carried || taken.subarray(range.first, range.last).includes(1)) continue;
+            if (rule.unlessEchoed && echoed(context, sentence.words.slice(range.first, range.last))) continue;
             taken.fill(1, range.first, range.last);
             matches.push({ start: sentence.words[range.first]!.start, end: sentence.words[range.last - 1]!.end });
           }
