@@ -602,8 +602,9 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
     if (name && !norms.some((norm) => CLIENT_IN_CLAUSE.test(norm))) return { ...risk, who: name };
     return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
   }
-  // "He's got guns on the farm", said of a client's customer: the one to ask about is him.
-  if (risk.kind === 'suicide' && /^(he|she)$/.test(norms[0] ?? '') && norms.some((norm) => LETHAL_MEANS.test(norm)) && !norms.some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: norms[0]! };
+  // "He's got guns on the farm", said of a client's customer, or "his dad's been on about the shotgun": the one to ask about is him.
+  const holder = /^(he|she)$/.test(norms[0] ?? '') ? norms[0]! : /^(his|her|their)$/.test(norms[0] ?? '') && (PEOPLE.test(norms[1] ?? '') || CHILD_WORDS.test(norms[1] ?? '')) ? `${norms[0]} ${norms[1]}` : '';
+  if (risk.kind === 'suicide' && holder && norms.some((norm) => LETHAL_MEANS.test(norm)) && !norms.slice(holder.includes(' ') ? 2 : 1).some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: holder };
   if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
   const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
@@ -626,6 +627,9 @@ function fromSpeaker(clause: Clause, at: number): Clause {
   // "A regular, Jan, told me under the dryer that her husband checks her phone": what was told, not the telling.
   const told = clause.tokens.findIndex((token, i) => i < at && token.norm === 'that' && clause.tokens.slice(Math.max(0, i - 6), i).some((t, k, all) => /^(told|tells|said|says|asked)$/.test(t.norm) && /^(me|us)$/.test(all[k + 1]?.norm ?? '')));
   if (told >= 0 && told + 1 < at + 1) return { ...clause, tokens: clause.tokens.slice(told + 1) };
+  // "His lad rang me after to say his dad's been on about the shotgun": what was said, not the call.
+  const rang = clause.tokens.findIndex((token, i) => i < at && /^(say|tell)$/.test(token.norm) && clause.tokens[i - 1]?.norm === 'to' && clause.tokens.slice(Math.max(0, i - 5), i).some((t) => /^(rang|called|phoned|texted|messaged|rung)$/.test(t.norm)));
+  if (rang >= 0) return { ...clause, tokens: clause.tokens.slice(rang + 1) };
   // "I've been drinking and I keep thinking about the bridge" is said back whole: it is short, and both halves are theirs.
   const own = clause.tokens.slice(0, at).some((token) => FIRST_PERSON.has(token.norm));
   if (own && words_(clause).length <= 12) return clause;
@@ -681,8 +685,11 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   const where = clauses.find((clause) => inClause(clause));
   const weightiest = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!weightiest) return null;
-  const { clause: best, name, subject } = withItsSubject(weightiest, clauses);
-  const norms = words_(best).map((token) => token.norm);
+  const { clause: whole, name, subject } = withItsSubject(weightiest, clauses);
+  const at = where ? Math.max(0, whole.tokens.findIndex((token) => token.start >= inClause(where)!.start)) : 0;
+  const best = where ? fromSpeaker(whole, at) : whole;
+  // What kind of risk it is reads the whole clause: "since Tom died …, giving your things away".
+  const norms = words_(whole).map((token) => token.norm);
   const planned = norms.some((norm) => PLAN_WORDS.test(norm) || LETHAL_MEANS.test(norm));
   const violence = !planned && norms.some((norm) => VIOLENCE_WORDS.test(norm));
   const kind: RiskKind = violence
@@ -749,6 +756,11 @@ export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   // Someone the client looks out for but does not live with ("Mr Hebden", "the lad"): how worried they are is the question.
   const outside = risk.who && !/^(your |he$|she$|they$)/.test(risk.who);
   const worried = `How worried are you about ${POSSESSIVES[risk.who ?? ''] ?? `${risk.who}'s`} safety right now?`;
+  if (risk.who && risk.kind === 'suicide') {
+    const their = /^he$|\b(dad|father|brother|son|husband|boyfriend|lad|grandad|uncle)$/.test(risk.who) ? 'his' : /^she$|\b(mum|mother|sister|daughter|wife|girlfriend|lass|nan|gran|aunt)$/.test(risk.who) ? 'her' : 'their';
+    const options = [`Do you think ${risk.who} might be thinking of ending ${their} life?`, `How worried are you that ${risk.who} might take ${their} own life?`];
+    return options[choose(said, options.length)]!;
+  }
   if (risk.who && risk.kind === 'medical') {
     if (!risk.clause.tokens.some((token) => ACUTE.test(token.norm))) return worried;
     const options = [`Is ${risk.who} getting medical help right now?`, `Has anyone called an ambulance for ${OBJECT_FORMS[risk.who] ?? risk.who}?`];
