@@ -245,6 +245,8 @@ function weight(clause: Clause, words: RewriteWords): number {
   if (clause.contrast) score += 2;
   // "I don't know if I'm doing the right thing", "Why did I laugh?": the client's own question is their dilemma.
   if (ownQuestion(tokens)) score += 3;
+  // "Do I sell it to a stranger or watch him wreck it?": the either-or is the dilemma itself.
+  if (ownQuestion(tokens) === 'whether' && tokens.some((token) => token.norm === 'or')) score += 6;
   // "I've been a porter eleven years", "Dad's had the van thirty years": how long is the setting, not the point.
   const lasting = tokens.some((token, i) => /^(years?|months|decades?|year)$/.test(token.norm) && (/^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|many|several|few)$/.test(tokens[i - 1]?.norm ?? '') || /-/.test(tokens[i - 1]?.norm ?? '')));
   // (Only the client's own history, or their family's: "the waiting list is 14 months" is the problem itself.)
@@ -433,6 +435,32 @@ const TWO_SIDED: ((a: string, b: string) => string)[] = [
   (a, b) => `${capitalise(a)}, and at the same time ${b}.`,
 ];
 
+const CAUGHT: ((a: string, b: string) => string)[] = [
+  (a, b) => `It sounds like you're caught either way: ${a}, and ${b}.`,
+  (a, b) => `So you're stuck between the two: ${a}, and ${b}.`,
+];
+
+/**
+ * "If I step aside it looks dodgy, and if I don't it looks dodgier", "If I report it they might take the dog, and
+ * it's all she's got": a choice the client weighs by what each way would cost, said back as the bind it is.
+ */
+function caughtBetween(clauses: Clause[], words: RewriteWords): Reflection | null {
+  for (const [i, first] of clauses.entries()) {
+    const second = clauses[i + 1];
+    const opening = words_(first).map((token) => token.norm);
+    if (!second || second.tokens[0]!.sentence !== first.tokens[0]!.sentence) continue;
+    // Not "if I'm honest" or "if I'm being honest": a hedge, not a way the choice could go.
+    if (opening[0] !== 'if' || !/^(i|we)$/.test(opening[1] ?? '') || /^(honest|being|mean|think)$/.test(opening[2] ?? '') || opening.length < 5) continue;
+    const then = words_(second);
+    if (then.length < 3 || !/^(if|it's|it|that|she|he|they|they'd|i'd|i|i'll|she's|he's|there's)$/.test(then[0]!.norm)) continue;
+    if ([...opening, ...then.map((token) => token.norm)].some((norm) => /^(you|your|you're)$/.test(norm))) continue;
+    const a = turned(trimmed(first, words), words);
+    const b = turned(trimmed(second, words), words);
+    return { text: CAUGHT[choose(a, CAUGHT.length)]!(a, b), reason: `reflects the bind the client described: “${quote(first)}” and “${quote(second)}”` };
+  }
+  return null;
+}
+
 /** Both sides of a dilemma, "part of you …, and part of you …", when the client gave both in the first person. */
 function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
   for (const second of clauses) {
@@ -476,7 +504,7 @@ const FRAME_LISTENING = FRAMES.map((frame) => listeningIn(frame('')));
  */
 export function reflectClient(client: Analysis, words: RewriteWords, heavy = true, kept: readonly string[] = []): Reflection | null {
   const clauses = clausesOf(client, words);
-  const dilemma = twoSided(clauses, words);
+  const dilemma = twoSided(clauses, words) ?? caughtBetween(clauses, words);
   if (dilemma) return dilemma;
   let best: Clause | null = null;
   let bestWeight = -Infinity;
@@ -606,6 +634,19 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   const holder = /^(he|she)$/.test(norms[0] ?? '') ? norms[0]! : /^(his|her|their)$/.test(norms[0] ?? '') && (PEOPLE.test(norms[1] ?? '') || CHILD_WORDS.test(norms[1] ?? '')) ? `${norms[0]} ${norms[1]}` : '';
   if (risk.kind === 'suicide' && holder && norms.some((norm) => LETHAL_MEANS.test(norm)) && !norms.slice(holder.includes(' ') ? 2 : 1).some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: holder };
   if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
+  // "my friend Leah has been cutting and she showed me": the one who cuts is whoever the harm word's subject is.
+  if (risk.kind === 'self-harm') {
+    const said = risk.clause.tokens.filter((token) => token.isWord);
+    const harm = said.findIndex((token) => HARM_WORDS.test(token.norm));
+    let at = harm - 1;
+    while (at > 0 && /^(has|have|had|been|is|was|keeps|kept|started|still|'s|just)$/.test(said[at]!.norm)) at -= 1;
+    const subject = said[at];
+    if (harm > 0 && subject && at < harm - 1) {
+      if (/^\p{Lu}\p{Ll}+$/u.test(subject.text) && !NOT_A_NAME.test(subject.text)) return { ...risk, who: subject.text };
+      if (/^(he|she)$/.test(subject.norm)) return { ...risk, who: subject.norm };
+      if (PEOPLE.test(subject.norm) && /^(my|our)$/.test(said[at - 1]?.norm ?? '')) return { ...risk, who: `your ${subject.norm}` };
+    }
+  }
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
   const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
   if (child >= 0) {

@@ -282,6 +282,14 @@ describe('faithful to what the helper meant', () => {
     expect(text).toMatch(/screamed at you|stood there/);
   });
 
+  it('says back a bind the client weighs by what each way would cost', () => {
+    expect(rewriteOf('You should just take the job.', "They've offered me the Leeds post. If I take it I barely see the kids, and if I don't we can't make the rent.")).toMatch(/if you take it you barely see the kids, and if you don't you can't make the rent/);
+  });
+
+  it('asks about the friend who self-harms, not about the client who was shown', () => {
+    expect(sentencesOf(rewriteOf('You need to tell a teacher today.', 'my mate Josh has been cutting and he showed me at lunch')).at(-1)).toMatch(/Josh('s)? safe/);
+  });
+
   it('asks about the road when drink, drugs or sleep come with driving', () => {
     expect(sentencesOf(rewriteOf('Everyone needs to unwind after work.', 'I have three or four pints at the social club, then drive back over the tops.')).at(-1)).toMatch(/safe.*road|road.*safe/);
   });
