@@ -177,9 +177,22 @@ function withSubjects(clauses: Clause[]): Clause[] {
 
 const words_ = (clause: Span): Token[] => clause.tokens.filter((token) => token.isWord);
 
+// "Must've hurt him", "it upset her": a feeling word with someone else after it is what was done to them, not what
+// the client feels. ("Embarrassed me" is theirs, and so is "I feel like I'm betraying him".)
+const OBJECT_AFTER = /^(him|her|them|it|everyone|anyone|people)$/;
+const feels = (tokens: readonly Token[], i: number, words: RewriteWords): boolean =>
+  isFeeling(tokens[i]!, words) && (!OBJECT_AFTER.test(tokens[i + 1]?.norm ?? '') || tokens.slice(Math.max(0, i - 4), i).some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm)));
+
 function feelingOf(clause: Span, words: RewriteWords): Token | undefined {
-  return clause.tokens.find((token) => isFeeling(token, words));
+  return clause.tokens.find((_, i) => feels(clause.tokens, i, words));
 }
+
+// "A funeral director asked us to swap two services": the client's work, not their bereavement.
+const WORK_OF_LOSS = /^(director|directors|home|homes|parlour|service|services|arranger|celebrant|staff|crematorium|undertaker|undertakers)$/;
+const clientsLoss = (clause: Span, words: RewriteWords): boolean => {
+  const found = findPhrase(clause.tokens, words.loss);
+  return !!found && !WORK_OF_LOSS.test(clause.tokens[found.index + found.phrase.length]?.norm ?? '');
+};
 
 const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|calls|goes|gets|makes|takes|comes|looks|acts|seems|doesn't|hasn't|isn't|wasn't)$/;
 
@@ -207,6 +220,8 @@ function fragmentPenalty(tokens: readonly Token[], whole = false): number {
   if (!first) return 0;
   const last = tokens[tokens.length - 1]!.norm;
   if (RELATIVE.test(first.norm) || (whole ? HANGING_AT_END.test(last) : DANGLING.test(last))) return 8;
+  // "…stood in my reception and told me": what was said was cut off at the comma after it.
+  if (!whole && /^(me|us)$/.test(last) && /^(told|asked|tells|asks|said|says|showed|warned)$/.test(tokens[tokens.length - 2]?.norm ?? '')) return 8;
   // "…, that I shout in my sleep and she's scared of me": someone's account of them, cut from who gave it.
   if (first.norm === 'that' && second && /^(i|i'm|i've|im|he|she|they|you|my|it)$/.test(second.norm)) return 8;
   // "…, told me he thinks he might be gay": someone told the client, and who was left in the clause before.
@@ -227,11 +242,11 @@ function fragmentPenalty(tokens: readonly Token[], whole = false): number {
 function weight(clause: Clause, words: RewriteWords): number {
   const tokens = words_(clause);
   let score = 0;
-  score += 4 * tokens.filter((token) => isFeeling(token, words)).length;
+  score += 4 * tokens.filter((_, i) => feels(tokens, i, words)).length;
   if (tokens.some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm))) score += 3;
   if (Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) score += 6;
   // "since my twin brother died" is when, not what: it cannot be met with "I'm so sorry that …".
-  if (findPhrase(clause.tokens, words.loss) && !SUBORDINATE.test(tokens[0]?.norm ?? '')) score += 7;
+  if (clientsLoss(clause, words) && !SUBORDINATE.test(tokens[0]?.norm ?? '')) score += 7;
   if (tokens.some((token) => FIRST_PERSON.has(token.norm))) score += 2;
   score += Math.min(3, 0.5 * tokens.filter((token) => isContent(token, words)).length);
   // The client talking to the helper ("you don't get it") or asking is not theirs to have said back.
@@ -250,7 +265,8 @@ function weight(clause: Clause, words: RewriteWords): number {
   // "I've been a porter eleven years", "Dad's had the van thirty years": how long is the setting, not the point.
   const lasting = tokens.some((token, i) => /^(years?|months|decades?|year)$/.test(token.norm) && (/^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|many|several|few)$/.test(tokens[i - 1]?.norm ?? '') || /-/.test(tokens[i - 1]?.norm ?? '')));
   // (Only the client's own history, or their family's: "the waiting list is 14 months" is the problem itself.)
-  const history = SELF_SUBJECT.test(tokens[0]?.norm ?? '') || /^(dad's|mum's|mam's|my|we've|we)$/.test(tokens[0]?.norm ?? '');
+  // ("Eighteen year I've been frying…" puts the time first.)
+  const history = tokens.slice(0, 3).some((token) => SELF_SUBJECT.test(token.norm)) || /^(dad's|mum's|mam's|my|we've|we)$/.test(tokens[0]?.norm ?? '');
   if (lasting && history && !tokens.some((token) => isFeeling(token, words)) && !findPhrase(clause.tokens, words.loss)) score -= 2;
   // "I just can't face the shed", "I keep smelling that room", "I'm still shaking": the client's own held-back moment.
   const own = tokens.findIndex((token) => SELF_SUBJECT.test(token.norm));
@@ -272,7 +288,10 @@ const SETTING = 3;
 const ROUTINE = /^(run|do|drive|work|coach|score|play|teach|manage|own|volunteer|help|clean|cook|look|sing|ring|serve|deliver|sell|teach|train|keep|mind|care|live|go)$/;
 
 function settingOnly(clause: Clause, words: RewriteWords): boolean {
-  const tokens = words_(clause);
+  const all = words_(clause);
+  // "Thirty-one years I've been groundsman": the time put first is still the setting.
+  const fronted = /^(years?|months)$/.test(all[1]?.norm ?? '') ? 2 : 0;
+  const tokens = all.slice(fronted);
   if (tokens.some((token) => isFeeling(token, words)) || findPhrase(clause.tokens, words.loss) || Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) return false;
   const [first, second, third] = tokens.map((token) => token.norm);
   if (first === 'i' && ROUTINE.test(second ?? '')) return true;
@@ -280,7 +299,7 @@ function settingOnly(clause: Clause, words: RewriteWords): boolean {
   if (first === "i'm" || first === 'im') return /^(a|an|the|\d+|chair|head|warden|manager|captain|treasurer|secretary|on)$/.test(second ?? '') || /^(at|for|of|in)$/.test(third ?? '');
   // Not "I've been low for a year": only what they have done, or been, for years.
   const done = /^(played|rung|worked|done|run|driven|taught|coached|lived|kept|owned|managed|served|volunteered|sung|had)$/.test(second ?? '') || (second === 'been' && /^(a|an|the|at|on|in|with|doing|working|playing|coming|going|running|driving)$/.test(third ?? ''));
-  return (first === "i've" || first === 'ive') && done && tokens.some((token) => /^(years?|decades?)$/.test(token.norm));
+  return (first === "i've" || first === 'ive') && (done || fronted > 0) && (fronted > 0 || tokens.some((token) => /^(years?|decades?)$/.test(token.norm)));
 }
 
 const MAX_CLAUSE_WORDS = 16;
@@ -367,6 +386,15 @@ const embeddedQuestion = (said: string): string =>
 /** A verb the client opened on, after the subject put back in front of it: "Feels like" -> "it feels like". */
 const lowerInitial = (said: string): string => said.charAt(0).toLowerCase() + said.slice(1);
 
+// "Only thing is I've not had…" and "Eighteen year I've been frying…": the client's way of leading in, which said
+// back after a frame reads garbled ("It sounds like Eighteen year you've been…").
+const LEAD_IN = /^(?:the )?(?:only |main |real |one )?(?:thing|trouble|problem|worry|issue|catch) is,? (?:that )?(?=\S)/i;
+const FRONTED_TIME = /^((?:\w+-)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|\d+)) (years?|months?|weeks?) (?=(?:you've|you have|you|you're|your|we've|we)\b)/i;
+function unfronted(said: string): string {
+  const led = said.replace(LEAD_IN, '');
+  return led.replace(FRONTED_TIME, (_, count: string, unit: string) => `for ${count.toLowerCase()} ${unit.toLowerCase().replace(/s?$/, count.toLowerCase() === 'one' ? '' : 's')} `);
+}
+
 function turnedClause(clause: Span, words: RewriteWords): string {
   let tokens = clause.tokens;
   // "does anyone else get so lonely on sundays": a forum's way of saying "I do".
@@ -382,7 +410,7 @@ function turnedClause(clause: Span, words: RewriteWords): string {
   // "…if I leave honestly", "…cant sleep tho": a filler at the end is the client's voice, not what happened.
   while (tokens.length > 3 && /^(honestly|tbh|lol|tho|though|haha|like|really|anyway|innit)$/.test(tokens.at(-1)!.norm)) tokens = tokens.slice(0, -1);
   const kept = tokens.filter((token, i) => !words.minimisers.some((phrase) => phrase.length === 1 && phraseAt(tokens, i, phrase)) || !token.isWord);
-  const said = withArticle(balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words)));
+  const said = unfronted(withArticle(balancedQuotes(lowerFirst(withOwner(secondPerson({ text: clause.text, tokens: kept }, words)), words))));
   const first = kept.find((token) => token.isWord)?.norm ?? '';
   if (first === 'been') return `you've ${said}`;
   // "Feels like I'd be burying him twice."
@@ -520,7 +548,7 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   // the client's work ("I've done hundreds of funerals"): a plural "funerals" or "deaths" is a job, not a bereavement.
   // Nor someone else's loss the client met ("a couple whose little girl died", "clothes from people who've died").
   const othersLoss = clause.tokens.some((token, i) => /^(funerals|deaths|graves|whose)$/.test(token.norm) || (token.norm === 'people' && /^(who|who've|who'd)$/.test(clause.tokens[i + 1]?.norm ?? '')));
-  if (findPhrase(clause.tokens, words.loss) && !othersLoss && !/^\p{L}+ing\b/u.test(said)) {
+  if (clientsLoss(clause, words) && !othersLoss && !/^\p{L}+ing\b/u.test(said)) {
     return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
   }
   // "What kind of daughter does that?": the client's verdict on themselves is heard, not left standing.

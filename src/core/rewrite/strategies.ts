@@ -150,6 +150,8 @@ export function whatInsteadOfWhy(tokens: Token[], text: string, words: RewriteWo
   const rest = qualifier > 0 ? whole.slice(0, qualifier) : whole;
   if (rest.length === 0) return null;
   if (LOADED_VERBS.test(rest[0]!.norm)) return 'What led up to that?';
+  // "Why do you think you're not sleeping?" asks for their own account, which "what happens when you think" loses.
+  if (subject.norm === 'you' && /^(think|reckon|suppose|guess|imagine)$/.test(rest[0]!.norm)) return 'What do you make of it yourself?';
   const restText = rewriteSpan({ text, tokens: rest }, []);
   const tail = rest.length > 1 ? ` ${rewriteSpan({ text, tokens: rest.slice(1) }, [])}` : '';
   const who = subject.norm === 'you' ? 'you' : lowerFirst(subject.text, words);

@@ -282,6 +282,16 @@ describe('faithful to what the helper meant', () => {
     expect(text).toMatch(/screamed at you|stood there/);
   });
 
+  it('says back a lead-in the client put first in plain order: "only thing is", "eighteen year I\'ve been"', () => {
+    expect(rewriteOf('Night shifts wreck marriages.', "I like the job. Only thing is I've not seen my brother since June and he's not answering.")).not.toMatch(/only thing is/i);
+    expect(rewriteOf('Have you tried a formal email?', 'Twenty year I have been cooking at the Crown. The new manager shouts at me in front of customers.')).not.toMatch(/twenty year you/i);
+  });
+
+  it('hears a funeral director as the client\'s work, not a bereavement', () => {
+    const text = rewriteOf('Well, you did go along with it, so I suppose they had a point.', 'A funeral director asked us to run late so his lot could leave early, and I went along with it. Now the family blame me.');
+    expect(text).not.toMatch(/sorry/i);
+  });
+
   it('says back a bind the client weighs by what each way would cost', () => {
     expect(rewriteOf('You should just take the job.', "They've offered me the Leeds post. If I take it I barely see the kids, and if I don't we can't make the rent.")).toMatch(/if you take it you barely see the kids, and if you don't you can't make the rent/);
   });
