@@ -68,10 +68,12 @@ export function partOfYou(span: Span, words: RewriteWords): string | null {
     return `part of you ${verb.norm} of ${MODALS.has(head.norm) ? head.norm : thirdPersonVerb(head.norm)}${gap}${rest}`;
   }
   // "I still love him": the adverb stays, the verb after it agrees ("part of you still loves him").
-  const at = ADVERBS.has(verb.norm) && span.tokens[2] && /^[a-z]+$/.test(span.tokens[2].norm) ? 2 : 1;
+  // ("I also never want…": every adverb stays, and the verb after them agrees.)
+  let at = 1;
+  while (ADVERBS.has(span.tokens[at]?.norm ?? '') && span.tokens[at + 1] && /^[a-z]+$/.test(span.tokens[at + 1]!.norm)) at += 1;
   const head = span.tokens[at]!;
   const inflected = MODALS.has(head.norm) ? head.norm : thirdPersonVerb(head.norm);
-  const before = at === 2 ? `${verb.text}${span.text.slice(verb.end, head.start)}` : '';
+  const before = at > 1 ? span.text.slice(verb.start, head.start) : '';
   const rest = rewriteSpan({ text: span.text, tokens: span.tokens.slice(at + 1) }, words.secondPerson);
   const gap = span.tokens.length > at + 1 ? span.text.slice(head.end, span.tokens[at + 1]!.start) : '';
   return `part of you ${before}${inflected}${gap}${rest}`;
@@ -104,7 +106,7 @@ export function lowerFirst(text: string, words: RewriteWords): string {
     words.feelings.has(lower) ||
     /(ing|ed|ly)$/.test(lower) ||
     /^(there|here|it|that|what|who|he|she|they|this|people|everyone|everybody|nobody|everything|nothing|things|work|school|life|money)('s|'re|'ve|'ll|'d)?$/.test(lower) ||
-    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|next|this|no|not|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|first|second|third|fourth|fifth|half|both|council|bloke|lads|mum|dad|nan|doctor|boss|manager|teacher)$/.test(lower);
+    /^(sometimes|often|usually|always|never|today|yesterday|tonight|lately|recently|honestly|basically|since|when|whenever|after|before|because|if|every|each|all|most|some|even|ever|maybe|probably|last|next|this|no|not|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|first|second|third|fourth|fifth|half|both|council|bloke|lads|mum|dad|nan|doctor|boss|manager|teacher|part|drunk|owner|customers|kids|patients|staff|neighbours|season|town|winter|summer|work's|season's)$/.test(lower);
   return common ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

@@ -48,8 +48,11 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     // "But I" or "Yet I" is the second side of the one before, when that one was the client's own.
     const opening = tokens.filter((token) => token.isWord).slice(0, 2).map((token) => token.norm).join(' ');
     const previous = clauses.at(-1);
+    // ("Part of me's relieved. Part of me doesn't know who I am": both sentences are a part of them.)
+    // ("Part of me's relieved, honest. Part of me doesn't know…": the side is the sentence's first clause, not its "honest".)
+    const previousPart = clauses.find((clause) => clause.tokens[0]!.sentence === sentence.index - 1 && /^part of (me|me's)/.test(words_(clause).slice(0, 3).map((token) => token.norm).join(' ')));
     const secondSide = /^(i also|but i|yet i|and yet|but part|part of)/.test(opening) && previous !== undefined && FIRST_PERSON.has(previous.tokens.find((token) => token.isWord)?.norm ?? '') && previous.tokens[0]!.sentence === sentence.index - 1;
-    let joinedAfter: Clause | undefined = secondSide ? previous : undefined;
+    let joinedAfter: Clause | undefined = secondSide ? previous : /^part of/.test(opening) ? previousPart : undefined;
     const close = (joins: boolean): void => {
       let nextJoined = joins;
       const contrast = CONTRASTS.test(current.find((token) => token.isWord)?.norm ?? '');
@@ -95,6 +98,8 @@ const SELF_SUBJECT = /^(i|i'm|im|i've|ive|me|my)$/;
 const CLIENT_I = /^(i|i'm|i've|i'd|im|ive)$/;
 /** Words by which a client dismisses their own feeling: "it's silly to be this upset". */
 const SELF_DISMISSAL = /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacting)$/;
+// "I know it's voluntary and I shouldn't care": said back, it agrees they shouldn't.
+const SHOULD_NOT_FEEL = /^(shouldn't|should not|mustn't|oughtn't) (care|mind|feel|be upset|be bothered|let it)/;
 /** "Why did I laugh?", "Do I mention it to his wife", "I don't know if I can keep doing this": the client asking themselves. */
 function ownQuestion(tokens: readonly Token[]): 'whether' | 'why' | 'unsure' | null {
   const norms = tokens.map((token) => token.norm);
@@ -189,9 +194,12 @@ function feelingOf(clause: Span, words: RewriteWords): Token | undefined {
 
 // "A funeral director asked us to swap two services": the client's work, not their bereavement.
 const WORK_OF_LOSS = /^(director|directors|home|homes|parlour|service|services|arranger|celebrant|staff|crematorium|undertaker|undertakers)$/;
+// "I built that branch line with Ken before he died": the death is when, and the building is what they are telling.
 const clientsLoss = (clause: Span, words: RewriteWords): boolean => {
   const found = findPhrase(clause.tokens, words.loss);
-  return !!found && !WORK_OF_LOSS.test(clause.tokens[found.index + found.phrase.length]?.norm ?? '');
+  if (!found || WORK_OF_LOSS.test(clause.tokens[found.index + found.phrase.length]?.norm ?? '')) return false;
+  const when = clause.tokens.findIndex((token, i) => i >= found.index - 3 && i < found.index && /^(before|until|till)$/.test(token.norm));
+  return when <= 0;
 };
 
 const REPORTED_WITHOUT_SUBJECT = /^(says|reckons|tells|asks|wants|thinks|keeps|calls|goes|gets|makes|takes|comes|looks|acts|seems|doesn't|hasn't|isn't|wasn't)$/;
@@ -275,6 +283,7 @@ function weight(clause: Clause, words: RewriteWords): number {
   // ("in a silly voice" describes something else.)
   // (But "I feel stupid for letting it get to me" is a feeling, said back.)
   if (tokens.some((token, i) => SELF_DISMISSAL.test(token.norm) && /^(it's|that's|sounds|being|is|so|bit|too|totally|probably)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
+  if (tokens.some((token, i) => SHOULD_NOT_FEEL.test(`${token.norm} ${tokens[i + 1]?.norm ?? ''} ${tokens[i + 2]?.norm ?? ''}`))) score -= 6;
   const last = tokens.at(-1);
   score -= fragmentPenalty(tokens, last !== undefined && /^[\s'’"”)]*([.!…]|$)/.test(clause.text.slice(last.end)));
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
@@ -562,7 +571,10 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
     return { text: `${capitalise(said)}, ${options[choose(said, options.length)]!}.`, reason: `hears the client judging themselves, “${quote(blame)}”`, family: 'shame' };
   }
   const family = feeling && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
-  if (heavy && family && !next && !words.positiveFeelings.has(feeling.norm)) {
+  // "the only time I'm not scared of dying" is not fear to say is frightening.
+  const at = clause.tokens.indexOf(feeling ?? clause.tokens[0]!);
+  const negated = clause.tokens.slice(Math.max(0, at - 3), at).some((token) => /^(not|never|no|isn't|aren't|wasn't|don't|didn't|without)$/.test(token.norm) || /n't$/.test(token.norm));
+  if (heavy && family && !next && !negated && !words.positiveFeelings.has(feeling.norm)) {
     const options = WHAT_IT_IS_LIKE[family];
     return { text: `${capitalise(said)}, and ${options[choose(said, options.length)]!}.`, reason: `reflects the client's “${feeling.text}”`, family };
   }
@@ -652,15 +664,17 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   // "son's been": the word, not its clitic.
   const norms = risk.clause.tokens.filter((token) => token.isWord).map((token) => token.norm.replace(/['’]s$/, ''));
   const name = named ?? titled(risk.clause.tokens);
-  if (client && norms.some((norm) => IMPAIRED.test(norm)) && client.words.some((token) => ROAD.test(token.norm))) return { ...risk, road: true };
+  if (risk.kind !== 'suicide' && client && norms.some((norm) => IMPAIRED.test(norm)) && client.words.some((token) => ROAD.test(token.norm))) return { ...risk, road: true };
   if (risk.kind === 'medical') {
     if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
     if (name && !norms.some((norm) => CLIENT_IN_CLAUSE.test(norm))) return { ...risk, who: name };
     return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
   }
   // "He's got guns on the farm", said of a client's customer, or "his dad's been on about the shotgun": the one to ask about is him.
-  const holder = /^(he|she)$/.test(norms[0] ?? '') ? norms[0]! : /^(his|her|their)$/.test(norms[0] ?? '') && (PEOPLE.test(norms[1] ?? '') || CHILD_WORDS.test(norms[1] ?? '')) ? `${norms[0]} ${norms[1]}` : '';
-  if (risk.kind === 'suicide' && holder && norms.some((norm) => LETHAL_MEANS.test(norm)) && !norms.slice(holder.includes(' ') ? 2 : 1).some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|her|him|them)$/.test(norm))) return { ...risk, who: holder };
+  const holder = /^(he|she)$/.test(norms[0] ?? '') ? norms[0]! : /^(he'd|she'd|he's|she's|he'll|she'll)$/.test(norms[0] ?? '') ? norms[0]!.slice(0, -2) : /^(his|her|their)$/.test(norms[0] ?? '') && (PEOPLE.test(norms[1] ?? '') || CHILD_WORDS.test(norms[1] ?? '')) ? `${norms[0]} ${norms[1]}` : '';
+  // (A goodbye texted and a phone switched off is a plan too, whoever sent it.)
+  const means = norms.some((norm) => LETHAL_MEANS.test(norm) || /^(goodbye|goodbyes)$/.test(norm));
+  if (risk.kind === 'suicide' && holder && means && !norms.slice(holder.includes(' ') ? 2 : 1).some((norm) => SELF_WORDS.test(norm) || /^(i|i'm|my|him|them)$/.test(norm))) return { ...risk, who: holder };
   if (risk.kind !== 'danger' && risk.kind !== 'self-harm') return risk;
   // "my friend Leah has been cutting and she showed me": the one who cuts is whoever the harm word's subject is.
   if (risk.kind === 'self-harm') {
@@ -697,7 +711,7 @@ function fromSpeaker(clause: Clause, at: number): Clause {
   const told = clause.tokens.findIndex((token, i) => i < at && token.norm === 'that' && clause.tokens.slice(Math.max(0, i - 6), i).some((t, k, all) => /^(told|tells|said|says|asked)$/.test(t.norm) && /^(me|us)$/.test(all[k + 1]?.norm ?? '')));
   if (told >= 0 && told + 1 < at + 1) return { ...clause, tokens: clause.tokens.slice(told + 1) };
   // "His lad rang me after to say his dad's been on about the shotgun": what was said, not the call.
-  const rang = clause.tokens.findIndex((token, i) => i < at && /^(say|tell)$/.test(token.norm) && clause.tokens[i - 1]?.norm === 'to' && clause.tokens.slice(Math.max(0, i - 5), i).some((t) => /^(rang|called|phoned|texted|messaged|rung)$/.test(t.norm)));
+  const rang = clause.tokens.findIndex((token, i) => i < at && (/^(say|tell)$/.test(token.norm) && clause.tokens[i - 1]?.norm === 'to' || token.norm === 'saying') && clause.tokens.slice(Math.max(0, i - 5), i).some((t) => /^(rang|called|phoned|texted|messaged|rung)$/.test(t.norm)));
   if (rang >= 0) return { ...clause, tokens: clause.tokens.slice(rang + 1) };
   // "I've been drinking and I keep thinking about the bridge" is said back whole: it is short, and both halves are theirs.
   const own = clause.tokens.slice(0, at).some((token) => FIRST_PERSON.has(token.norm));
@@ -726,14 +740,14 @@ function riskAmong(clauses: Clause[], words: RewriteWords, client: Analysis): Ri
 }
 
 // When the judgment heard a disclosure the rewrite's own phrase lists did not: which question fits it.
-const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better|notice|nobody'd|insurance)$/;
+const SUICIDE_WORDS = /^(die|died|dying|dead|death|alive|suicide|suicidal|kill|killing|end|ending|live|living|exist|here|point|wake|gone|anymore|burden|better|notice|nobody'd|insurance|goodbye|goodbyes)$/;
 // Tablets saved up are a plan to end a life, whatever else the clause says.
 // So is a gun or a noose, in whoever's hands.
 const LETHAL_MEANS = /^(gun|guns|shotgun|rifle|noose|ligature)$/;
 const PLAN_WORDS = /^(saved|saving|stockpiled|stockpiling|hoarding)$/;
 // A body in danger now: an overdose already taken, chest pain, not breathing. Saved-up tablets are a plan, not this.
-const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?)$/;
-const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding)$/;
+const MEDICAL_WORDS = /^(chest|breathe|breathing|heart|numb|faint|fainted|collapsed|bleeding|blood|overdose|overdosed|swallowed|took|taken|pains?|throat|allergic|anaphylaxis|anaphylactic|epipen)$/;
+const HARM_WORDS = /^(cut|cutting|burn|burning|burnt|hurt|hurting|harm|harming|scratch|scratching|bleed|bleeding|lighter)$/;
 // Someone else's violence or threat: "grabbed my arm so hard it's gone purple" asks whether they are safe, not about suicide.
 const VIOLENCE_WORDS = /^(grabbed|grabs|shoved|shoves|pushed|pushes|slammed|slams|pinned|pins|hit|hits|hitting|punched|slapped|smacked|smacking|choked|strangled|threatened|threatens|beat|beats|beating|bruise|bruises|bruised|rough)$/;
 
@@ -765,7 +779,7 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
     ? 'danger'
     : !planned && norms.some((norm) => MEDICAL_WORDS.test(norm))
       ? 'medical'
-      : planned || norms.some((norm) => SUICIDE_WORDS.test(norm))
+      : planned || norms.some((norm) => SUICIDE_WORDS.test(norm)) || /\b(care|mind) if i\b/i.test(spanText(whole))
         ? 'suicide'
         : norms.some((norm) => HARM_WORDS.test(norm))
           ? 'self-harm'

@@ -53,5 +53,7 @@ const verbInflector = new PresentVerbInflector();
 
 /** A present-tense verb in its third-person singular form: "want" -> "wants". */
 export function thirdPersonVerb(verb: string): string {
+  // natural's inflector reads a final "h" as a hiss ("laughes", "weighes"); "gh" is not one.
+  if (/gh$/.test(verb)) return `${verb}s`;
   return verbInflector.singularize(verb);
 }

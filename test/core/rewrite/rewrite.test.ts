@@ -292,6 +292,18 @@ describe('faithful to what the helper meant', () => {
     expect(text).not.toMatch(/sorry/i);
   });
 
+  it('says back two "part of me" sentences as both sides', () => {
+    expect(rewriteOf('You should listen to your GP.', "GP says I should stop work. Part of me's relieved, honestly. Part of me is terrified of the empty days.")).toMatch(/part of you is relieved, and part of you is terrified/i);
+  });
+
+  it('keeps every adverb before the verb that agrees: "part of you also never wants"', () => {
+    expect(rewriteOf('Just get back on the wall.', 'I want to climb again. I also never want to see that wall again.')).toMatch(/part of you also never wants/);
+  });
+
+  it('asks whether someone else is thinking of ending their life when they sent a goodbye', () => {
+    expect(sentencesOf(rewriteOf('He probably just needs space.', "My brother's been quiet for weeks and last night his wife rang me saying he'd texted her goodbye.")).at(-1)).toMatch(/he might be thinking of ending his life|he might take his own life/);
+  });
+
   it('says back a bind the client weighs by what each way would cost', () => {
     expect(rewriteOf('You should just take the job.', "They've offered me the Leeds post. If I take it I barely see the kids, and if I don't we can't make the rent.")).toMatch(/if you take it you barely see the kids, and if you don't you can't make the rent/);
   });
