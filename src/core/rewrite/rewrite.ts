@@ -330,7 +330,8 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
 
   // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
   if (client && !risk && candidates.length === 0) {
-    const asked = reflection?.loss ? LOSS_INVITATIONS : reflection?.family ? FEELING_INVITATIONS[reflection.family] : INVITATIONS;
+    const named = client.words.some((token) => isFeeling(token, words));
+    const asked = reflection?.loss ? LOSS_INVITATIONS : reflection?.family ? FEELING_INVITATIONS[reflection.family] : INVITATIONS.filter((question) => !(named && question === ASKS_FEELING));
     const question = asked[choose(reflection?.text ?? client.text, asked.length)]!;
     const reason = replacedQuestions ? `asks one open question about what the client said instead of ${replacedQuestions} closed ones` : 'ends on one open question about what the client said';
     candidates.push({ text: question, reason, priority: 0, plan: null });
@@ -356,14 +357,17 @@ function plainAcknowledgement(tokens: readonly Token[], words: RewriteWords): bo
   return said.length <= 9 && said.some((token) => HARD.test(token.norm) || isFeeling(token, words)) && !said.some((token) => TURNS.test(token.norm));
 }
 
+// Questions that explore, not fix: "what would help?" before the client feels heard is the draft's hurry again.
 const INVITATIONS = [
   "What's been the hardest part of that for you?",
   'How are you doing with all of this?',
   "What's that been like for you?",
   'How are you feeling about it now?',
-  'What would help most right now?',
+  "What's stayed with you most about it?",
   'What do you make of it all?',
 ];
+// A client who has said how they feel is not asked it again.
+const ASKS_FEELING = 'How are you feeling about it now?';
 // After a painful feeling is said back, the question goes on with that feeling.
 const FEELING_INVITATIONS: Record<Family, string[]> = {
   fear: ['What worries you most about it?', 'What goes through your mind when the fear is at its worst?'],
