@@ -279,6 +279,10 @@ function weight(clause: Clause, words: RewriteWords): number {
   // "I just can't face the shed", "I keep smelling that room", "I'm still shaking": the client's own held-back moment.
   const own = tokens.findIndex((token) => SELF_SUBJECT.test(token.norm));
   if (own >= 0 && tokens.slice(own + 1, own + 4).some((token) => /^(can't|cant|cannot|cannae|couldn't|don't|dont|didn't|won't|keep|still|haven't|never)$/.test(token.norm))) score += 2;
+  // "Not even a thank you", "I do care", "more than I'd ever admit", "not any more": what stings, what has changed and
+  // what they hold back are where the feeling is, even with no feeling word. ("I used to be a headteacher" is the setting.)
+  const said = tokens.map((token) => token.norm).join(' ');
+  if (/\b(not even|any more|anymore|more than i'd|more than i let|than i let on|i do (care|mind|love|want|miss))\b/.test(said)) score += 3;
   // "It's silly to be this upset", "I know that sounds petty": said back, their dismissal of themselves is endorsed.
   // ("in a silly voice" describes something else.)
   // (But "I feel stupid for letting it get to me" is a feeling, said back.)
