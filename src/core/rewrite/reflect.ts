@@ -316,6 +316,8 @@ function settingOnly(clause: Clause, words: RewriteWords): boolean {
 }
 
 const MAX_CLAUSE_WORDS = 16;
+const WHOLE_CLAUSE_WORDS = 22;
+const CLAUSE_START = /^(i|i'm|i've|i'd|i'll|im|ive|he|she|they|we|it|it's|he's|she's|they're|we're|my|the|that|there|there's|then|now|you|your|his|her|our|their|nobody|everyone|someone|this|so|if|when|a)$/;
 
 /** A long clause cut at a break after its feeling (or its first words), so the reflection stays short. */
 // "…a couple of cans between": a cut with no break to stop at must not leave a word hanging either.
@@ -339,7 +341,11 @@ function trimmed(clause: Clause, words: RewriteWords, keep = -1): Clause {
   const heard = clause.tokens.filter((token) => token.end <= keep).length;
   const from = Math.max(4, feeling + 1, risk ? risk.index + risk.phrase.length : 0, heard);
   // "…not being around by then" is not cut at its "then": the break must not leave a word hanging before it.
-  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm) && !DANGLING.test(clause.tokens[i - 1]?.norm ?? ''));
+  // ("my kilt and pipes in the loft" is not cut at its "and": one that joins two things goes on to a subject.)
+  const joinsThings = (i: number): boolean => /^(and|or)$/.test(clause.tokens[i]!.norm) && !CLAUSE_START.test(clause.tokens[i + 1]?.norm ?? '');
+  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm) && !DANGLING.test(clause.tokens[i - 1]?.norm ?? '') && !joinsThings(i));
+  // With no break to stop at, a clause of moderate length is kept whole: "the old Land." cut from "Land Rover" is worse.
+  if (cut <= 0 && words_(clause).length <= WHOLE_CLAUSE_WORDS) return clause;
   let end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
   while (cut <= 0 && end > from && end < clause.tokens.length && (DANGLING.test(clause.tokens[end - 1]!.norm) || HANGING.test(clause.tokens[end - 1]!.norm))) end -= 1;
   return { ...clause, tokens: clause.tokens.slice(0, end) };
@@ -611,7 +617,8 @@ export interface Heard {
 }
 
 // "I slapped him", "my daughter's cutting herself": the one at risk is someone else, and the question is about them.
-const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|lad|lass|toddler|stepson|stepdaughter|grandson|granddaughter|nephew|niece)$/;
+const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|lad|lass|toddler|stepson|stepdaughter|grandson|granddaughter|nephew|niece|mindee|mindees|pupil|pupils)$/;
+const AGENT_VERBS = /^(takes|took|keeps|kept|has|had|holds|controls|steals|stole|hits|hit|shoves|shoved|pushes|pushed|grabs|grabbed|threatens|threatened)$/;
 const OTHER_PRONOUNS: Record<string, string> = { him: 'he', his: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
 const SELF_WORDS = /^(me|myself)$/;
 const OBJECT_FORMS: Record<string, string> = { he: 'him', she: 'her', they: 'them' };
@@ -694,7 +701,8 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
     }
   }
   if (norms.some((norm) => SELF_WORDS.test(norm))) return risk;
-  const child = norms.findIndex((norm) => CHILD_WORDS.test(norm));
+  // "his son takes his pension card": a child who does it is not the one at risk.
+  const child = norms.findIndex((norm, i) => CHILD_WORDS.test(norm) && !(risk.kind === 'danger' && AGENT_VERBS.test(norms[i + 1] ?? '')));
   if (child >= 0) {
     // "her lad Riley": the child's name, when the client gives it.
     const name = risk.clause.tokens.filter((token) => token.isWord)[child + 1]?.text ?? '';
@@ -732,9 +740,19 @@ function fromSpeaker(clause: Clause, at: number): Clause {
 const RISK_ORDER: RiskKind[] = ['suicide', 'self-harm', 'medical', 'danger'];
 
 /** The risk named in the clauses by the rewrite's own phrase lists, most serious first, and the clause that says it. */
+// "I kind of want to die of embarrassment" is an idiom, not a wish to be dead.
+const IDIOM = /^(embarrassment|shame|laughing|laughter|boredom|cringe|mortification)$/;
+function idiomAt(tokens: readonly Token[], found: { index: number; phrase: readonly string[] }): boolean {
+  const after = tokens.slice(found.index + found.phrase.length).filter((token) => token.isWord);
+  return after[0]?.norm === 'of' && IDIOM.test(after[1]?.norm ?? '');
+}
+
 function riskAmong(clauses: Clause[], words: RewriteWords, client: Analysis): Risk | null {
   for (const kind of RISK_ORDER) {
-    const clause = clauses.find((c) => findPhrase(c.tokens, words.risk[kind]));
+    const clause = clauses.find((c) => {
+      const found = findPhrase(c.tokens, words.risk[kind]);
+      return found !== null && !idiomAt(c.tokens, found);
+    });
     if (!clause) continue;
     const { clause: whole, name, subject } = withItsSubject(clause, clauses);
     const at = findPhrase(whole.tokens, words.risk[kind])?.index ?? 0;
@@ -778,12 +796,14 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   // What kind of risk it is reads the whole clause: "since Tom died …, giving your things away".
   const norms = words_(whole).map((token) => token.norm);
   const planned = norms.some((norm) => PLAN_WORDS.test(norm) || LETHAL_MEANS.test(norm));
-  const violence = !planned && norms.some((norm) => VIOLENCE_WORDS.test(norm));
+  // "He knows where I live and I'd better watch myself" is a threat, whatever "live" says elsewhere.
+  const threat = /\bknows where (i|we|you) (live|work)\b|\bbetter watch (my|your)(self| back)\b/i.test(spanText(whole));
+  const violence = !planned && (threat || norms.some((norm) => VIOLENCE_WORDS.test(norm)));
   const kind: RiskKind = violence
     ? 'danger'
     : !planned && norms.some((norm) => MEDICAL_WORDS.test(norm))
       ? 'medical'
-      : planned || norms.some((norm) => SUICIDE_WORDS.test(norm)) || /\b(care|mind) if i\b/i.test(spanText(whole))
+      : planned || (!threat && norms.some((norm) => SUICIDE_WORDS.test(norm))) || /\b(care|mind) if i\b|\bwithout me\b/i.test(spanText(whole))
         ? 'suicide'
         : norms.some((norm) => HARM_WORDS.test(norm))
           ? 'self-harm'
@@ -818,7 +838,9 @@ function withSubject(said: string, risk: Risk): string {
 }
 
 export function acknowledgeRisk(risk: Risk, words: RewriteWords, thanked = false): Reflection {
-  const said = risk.subject ? `${risk.subject} ${turned(risk.clause, words)}` : withSubject(turned(risk.clause, words), risk);
+  // "Said his son takes his pension card": who said it was in the sentence before; what was said is the disclosure.
+  const heard = turned(risk.clause, words).replace(/^(said|says|told me|tells me) (that )?/i, '');
+  const said = risk.subject ? `${risk.subject} ${heard}` : withSubject(heard, risk);
   // "Or driving into something" has no subject to say back: it is what they told you about.
   if (/^\p{L}+ing\b/u.test(said) && !/^(nothing|something|anything|everything|thing)\b/.test(said)) {
     return { text: thanked ? `You've told me about ${said}.` : `Thank you for telling me about ${said}.`, reason: `acknowledges what the client disclosed, “${quote(risk.clause)}”` };
@@ -842,7 +864,8 @@ export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   if (risk.road) return ROAD_QUESTIONS[choose(said, ROAD_QUESTIONS.length)]!;
   // Someone the client looks out for but does not live with ("Mr Hebden", "the lad"): how worried they are is the question.
   const outside = risk.who && !/^(your |he$|she$|they$)/.test(risk.who);
-  const worried = `How worried are you about ${POSSESSIVES[risk.who ?? ''] ?? `${risk.who}'s`} safety right now?`;
+  const possessive = POSSESSIVES[risk.who ?? ''] ?? (/s$/.test(risk.who ?? '') ? `${risk.who}'` : `${risk.who}'s`);
+  const worried = `How worried are you about ${possessive} safety right now?`;
   if (risk.who && risk.kind === 'suicide') {
     const their = /^he$|\b(dad|father|brother|son|husband|boyfriend|lad|grandad|uncle)$/.test(risk.who) ? 'his' : /^she$|\b(mum|mother|sister|daughter|wife|girlfriend|lass|nan|gran|aunt)$/.test(risk.who) ? 'her' : 'their';
     const options = [`Do you think ${risk.who} might be thinking of ending ${their} life?`, `How worried are you that ${risk.who} might take ${their} own life?`];
@@ -854,7 +877,7 @@ export function safetyQuestion(risk: Risk, words: RewriteWords): string {
     return options[choose(said, options.length)]!;
   }
   if (risk.who) {
-    const plural = /^(they|the kids|the children|your kids|your children)$/.test(risk.who);
+    const plural = risk.who === 'they' || /^(the|your) \w+s$/.test(risk.who) || /^(the|your) children$/.test(risk.who);
     const options = [`${plural ? 'Are' : 'Is'} ${risk.who} safe right now?`, outside ? worried : `${plural ? 'Are' : 'Is'} ${risk.who} safe at the moment?`];
     return options[choose(said, options.length)]!;
   }

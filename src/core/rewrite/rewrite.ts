@@ -6,7 +6,7 @@
 import type { RuleHit } from '../matches/run.js';
 import type { Lexicons } from '../rules/lexicons.js';
 import { PatternIndex } from '../rules/patterns/index.js';
-import type { Analysis, Token } from '../tokens/analyse.js';
+import { normalise, stemOf, type Analysis, type Token } from '../tokens/analyse.js';
 import type { RewriteChange } from '../types.js';
 import { GOOD, POOR } from '../findings/score.js';
 import { compose, type Candidate, type Plan } from './compose.js';
@@ -156,7 +156,10 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
       case 'ask-permission-about': {
         if (!plan) break;
         const advice = adviceIn(plan.tokens, words);
-        if (unasked && !(advice && isDecision(advice, words))) unasked(plan, matched);
+        // A decision is asked about only when the client is weighing it: "What would leaving the group mean for you?"
+        // to a client who never spoke of leaving is the draft's advice again.
+        const weighing = advice && isDecision(advice, words) && clientStems.has(stemOf(normalise(adviceTopic(advice, text, words).split(/\s+/)[0] ?? '')));
+        if (unasked && !weighing) unasked(plan, matched);
         else if (!advice) ask(plan, evoke(matched, null), `asks for the client's own ideas instead of “${shorten(matched, 6)}”`, PRIORITY.offer);
         else if (isPrescription(advice, words)) drop(plan, `drops the prescription “${shorten(plan.text.slice(plan.sentence.start, plan.sentence.end))}”`);
         else {
@@ -358,12 +361,12 @@ function plainAcknowledgement(tokens: readonly Token[], words: RewriteWords): bo
 }
 
 // Questions that explore, not fix: "what would help?" before the client feels heard is the draft's hurry again.
+// ("What's stayed with you most about it?" was tried: it fits a past event, not a feeling now.)
 const INVITATIONS = [
   "What's been the hardest part of that for you?",
   'How are you doing with all of this?',
   "What's that been like for you?",
   'How are you feeling about it now?',
-  "What's stayed with you most about it?",
   'What do you make of it all?',
 ];
 // A client who has said how they feel is not asked it again.

@@ -176,10 +176,14 @@ describe('faithful to what the helper meant', () => {
     expect(text).not.toMatch(/send|first place/);
   });
 
-  it('asks what the client thinks about a decision instead of making it for them', () => {
-    const question = sentencesOf(rewriteOf('You should just quit that job.', 'My manager criticises everything I do and I dread Mondays.')).at(-1)!;
+  it('asks what the client thinks about a decision they are weighing, instead of making it for them', () => {
+    const question = sentencesOf(rewriteOf('You should just quit that job.', "My manager criticises everything I do. I keep thinking I should quit but I can't afford to.")).at(-1)!;
     expect(question).toMatch(/quitting that job/);
     expect(question).not.toMatch(/shared one idea/);
+  });
+
+  it('leaves out a decision the client never raised, rather than asking them about it', () => {
+    expect(rewriteOf('You should just quit that job.', 'My manager criticises everything I do and I dread Mondays.')).not.toMatch(/quit/);
   });
 
   it('turns a why-question into a what-question about the same event', () => {
@@ -302,6 +306,13 @@ describe('faithful to what the helper meant', () => {
 
   it('asks whether someone else is thinking of ending their life when they sent a goodbye', () => {
     expect(sentencesOf(rewriteOf('He probably just needs space.', "My brother's been quiet for weeks and last night his wife rang me saying he'd texted her goodbye.")).at(-1)).toMatch(/he might be thinking of ending his life|he might take his own life/);
+  });
+
+  it('hears "want to die of embarrassment" as an idiom, and a threat at home as danger, not suicide', () => {
+    expect(rewriteOf('Kids can be cruel.', 'They left my son off the party list again. I could die of embarrassment, honestly.')).not.toMatch(/suicide|ending your life|killing yourself/);
+    const threat = sentencesOf(rewriteOf("Don't let it get to you.", "The landlord rang at midnight, said he knows where I live and I'd better watch myself.")).at(-1)!;
+    expect(threat).toMatch(/safe/);
+    expect(threat).not.toMatch(/suicide|ending your life|killing yourself/);
   });
 
   it('says back a bind the client weighs by what each way would cost', () => {
