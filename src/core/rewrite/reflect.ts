@@ -266,10 +266,11 @@ function weight(clause: Clause, words: RewriteWords): number {
   if (tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
   if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
   if (clause.contrast) score += 2;
-  // "I don't know if I'm doing the right thing", "Why did I laugh?": the client's own question is their dilemma.
-  if (ownQuestion(tokens)) score += 3;
-  // "Do I sell it to a stranger or watch him wreck it?": the either-or is the dilemma itself.
-  if (ownQuestion(tokens) === 'whether' && tokens.some((token) => token.norm === 'or')) score += 6;
+  // "I don't know if I'm doing the right thing", "Why did I laugh?": the client's own question is their dilemma,
+  // and "Do I sell it to a stranger or watch him wreck it?", an either-or, most of all.
+  const asked = ownQuestion(tokens);
+  if (asked) score += 3;
+  if (asked === 'whether' && tokens.some((token) => token.norm === 'or')) score += 6;
   // "I've been a porter eleven years", "Dad's had the van thirty years": how long is the setting, not the point.
   const lasting = tokens.some((token, i) => /^(years?|months|decades?|year)$/.test(token.norm) && (/^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|many|several|few)$/.test(tokens[i - 1]?.norm ?? '') || /-/.test(tokens[i - 1]?.norm ?? '')));
   // (Only the client's own history, or their family's: "the waiting list is 14 months" is the problem itself.)
@@ -626,8 +627,6 @@ const OBJECT_FORMS: Record<string, string> = { he: 'him', she: 'her', they: 'the
 // "My mate took something and he won't wake up": the body in danger is the mate's.
 const PEOPLE = /^(mate|friend|partner|husband|wife|boyfriend|girlfriend|mum|dad|mother|father|brother|sister|flatmate|housemate|nan|grandad|grandma|neighbour)$/;
 
-// "I'm not staff", "my wrist", "I've seen him": the client is in the clause, and the danger is theirs.
-const CLIENT_IN_CLAUSE = /^(i|i'm|i've|i'd|i'll|im|ive|me|my|myself)$/;
 // "Since tuesday", "Ward 12": a capitalised word that is not a person's name.
 const NOT_A_NAME = /^(I|Mum|Dad|Mam|Nan|Sister|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Ward|Year|God)$/;
 
@@ -657,14 +656,12 @@ function withItsSubject(clause: Clause, clauses: Clause[]): { clause: Clause; na
   const before = clauses.filter((other) => other.tokens[0]!.sentence === clause.tokens[0]!.sentence && other.tokens[0]!.start < clause.tokens[0]!.start);
   const name = before.map((other) => nameIn(other.tokens)).filter((found) => found !== undefined).at(-1);
   const first = clause.tokens.find((token) => token.isWord);
-  if (!name || !first) return { clause, ...(name && clause.tokens.some((token) => PERSON_WORDS.test(token.norm)) ? { name } : {}) };
   // "…, who grabs my wrist": the relative "who" is the person named before it.
-  if (first.norm === 'who' || /^(has|is|was|keeps|does|grabs|says|hasn't|isn't|wasn't|won't|can't|doesn't)$/.test(first.norm)) {
+  if (name && first && (first.norm === 'who' || /^(has|is|was|keeps|does|grabs|says|hasn't|isn't|wasn't|won't|can't|doesn't)$/.test(first.norm))) {
     const at = clause.tokens.indexOf(first);
-    const tokens = first.norm === 'who' ? clause.tokens.slice(at + 1) : clause.tokens.slice(at);
-    return { clause: { ...clause, tokens }, name, subject: name };
+    return { clause: { ...clause, tokens: clause.tokens.slice(first.norm === 'who' ? at + 1 : at) }, name, subject: name };
   }
-  return { clause, ...(clause.tokens.some((token) => PERSON_WORDS.test(token.norm)) ? { name } : {}) };
+  return { clause, ...(name && clause.tokens.some((token) => PERSON_WORDS.test(token.norm)) ? { name } : {}) };
 }
 
 // Drink, drugs or sleep at the wheel: the question is about the road, for them and for others on it.
@@ -678,7 +675,7 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   if (risk.kind !== 'suicide' && client && norms.some((norm) => IMPAIRED.test(norm)) && client.words.some((token) => ROAD.test(token.norm))) return { ...risk, road: true };
   if (risk.kind === 'medical') {
     if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
-    if (name && !norms.some((norm) => CLIENT_IN_CLAUSE.test(norm))) return { ...risk, who: name };
+    if (name && !norms.some((norm) => FIRST_PERSON.has(norm))) return { ...risk, who: name };
     return /^(he|she)$/.test(norms[0] ?? '') ? { ...risk, who: norms[0]! } : risk;
   }
   // "He's got guns on the farm", said of a client's customer, or "his dad's been on about the shotgun": the one to ask about is him.
@@ -711,7 +708,8 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   }
   // "I slapped him" and "cutting herself" hurt someone else; "he grabs my wrist" and "I've seen him" are the client's danger.
   const hurt = norms.findIndex((norm, i) => i > 0 && /^(him|her|them|himself|herself|themselves)$/.test(norm) && (VIOLENCE_WORDS.test(norms[i - 1]!) || HARM_WORDS.test(norms[i - 1]!) || /selves$|self$/.test(norm)));
-  if (hurt < 0 && norms.some((norm) => CLIENT_IN_CLAUSE.test(norm))) return risk;
+  // ("I'm not staff", "my wrist", "I've seen him": the client is in the clause, and the danger is theirs.)
+  if (hurt < 0 && norms.some((norm) => FIRST_PERSON.has(norm))) return risk;
   if (name && hurt < 0) return risk.kind === 'danger' ? { ...risk, who: name } : risk;
   const pronoun = hurt >= 0 ? norms[hurt] : norms.find((norm) => norm in OTHER_PRONOUNS);
   return pronoun && risk.kind === 'danger' ? { ...risk, who: OTHER_PRONOUNS[pronoun]! } : risk;
@@ -788,27 +786,28 @@ export function disclosedRisk(client: Analysis, words: RewriteWords, heard: read
   if (found) return found;
   const inClause = (clause: Clause) => heard.find(({ start }) => clause.tokens[0]!.start <= start && start < clause.tokens[clause.tokens.length - 1]!.end);
   const where = clauses.find((clause) => inClause(clause));
+  const hit = where && inClause(where);
   const weightiest = where ?? clauses.reduce<Clause | null>((top, clause) => (!top || weight(clause, words) > weight(top, words) ? clause : top), null);
   if (!weightiest) return null;
   const { clause: whole, name, subject } = withItsSubject(weightiest, clauses);
-  const at = where ? Math.max(0, whole.tokens.findIndex((token) => token.start >= inClause(where)!.start)) : 0;
-  const best = where ? fromSpeaker(whole, at) : whole;
+  const best = hit ? fromSpeaker(whole, Math.max(0, whole.tokens.findIndex((token) => token.start >= hit.start))) : whole;
   // What kind of risk it is reads the whole clause: "since Tom died …, giving your things away".
   const norms = words_(whole).map((token) => token.norm);
+  const text = spanText(whole);
   const planned = norms.some((norm) => PLAN_WORDS.test(norm) || LETHAL_MEANS.test(norm));
   // "He knows where I live and I'd better watch myself" is a threat, whatever "live" says elsewhere.
-  const threat = /\bknows where (i|we|you) (live|work)\b|\bbetter watch (my|your)(self| back)\b/i.test(spanText(whole));
+  const threat = /\bknows where (i|we|you) (live|work)\b|\bbetter watch (my|your)(self| back)\b/i.test(text);
   const violence = !planned && (threat || norms.some((norm) => VIOLENCE_WORDS.test(norm)));
   const kind: RiskKind = violence
     ? 'danger'
     : !planned && norms.some((norm) => MEDICAL_WORDS.test(norm))
       ? 'medical'
-      : planned || (!threat && norms.some((norm) => SUICIDE_WORDS.test(norm))) || /\b(care|mind) if i\b|\bwithout me\b/i.test(spanText(whole))
+      : planned || (!threat && norms.some((norm) => SUICIDE_WORDS.test(norm))) || /\b(care|mind) if i\b|\bwithout me\b/i.test(text)
         ? 'suicide'
         : norms.some((norm) => HARM_WORDS.test(norm))
           ? 'self-harm'
           : 'danger';
-  return atRisk({ kind, clause: trimmed(best, words, where ? inClause(where)!.end : -1), ...(subject ? { subject } : {}) }, name, client);
+  return atRisk({ kind, clause: trimmed(best, words, hit ? hit.end : -1), ...(subject ? { subject } : {}) }, name, client);
 }
 
 const ACKNOWLEDGEMENTS: ((clause: string) => string)[] = [
