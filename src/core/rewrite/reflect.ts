@@ -80,7 +80,8 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
       // "…to end it. just wanted to say bye" is one sentence to the tokenizer (the lower case runs on), two clauses here.
       if (/^[.!?…]$/.test(token.text)) close(false);
       else if (CLAUSE_PUNCTUATION.has(token.text)) close(false);
-      else if (words.dilemmaJoins.has(token.norm) && current.length > 0) close(true);
+      // ("nothing but toast" is no second side.)
+      else if (words.dilemmaJoins.has(token.norm) && current.length > 0 && !/^(nothing|anything|all|everything|none|no-one|nobody|anyone)$/.test(current.at(-1)!.norm)) close(true);
       // "I want to be honest with them, but I also want to go home": the comma closed the first side already.
       else if (words.dilemmaJoins.has(token.norm) && current.length === 0 && clauses.at(-1)?.tokens[0]!.sentence === sentence.index && !clauses.at(-1)!.after) {
         joinedAfter = clauses.at(-1);
@@ -101,9 +102,14 @@ const SELF_DISMISSAL = /^(silly|petty|daft|ridiculous|stupid|pathetic|overreacti
 // "I know it's voluntary and I shouldn't care": said back, it agrees they shouldn't.
 const SHOULD_NOT_FEEL = /^(shouldn't|should not|mustn't|oughtn't) (care|mind|feel|be upset|be bothered|let it)/;
 /** "Why did I laugh?", "Do I mention it to his wife", "I don't know if I can keep doing this": the client asking themselves. */
-function ownQuestion(tokens: readonly Token[]): 'whether' | 'why' | 'unsure' | null {
+function ownQuestion(tokens: readonly Token[]): 'whether' | 'why' | 'unsure' | 'wondering' | null {
   const norms = tokens.map((token) => token.norm);
   if (norms.some((norm) => /^(you|your|you're)$/.test(norm))) return null;
+  // "Who's going to take me on now?", "What happens to him when I'm gone?": the client wondering aloud, in an
+  // order that can be said back as it stands ("what does he think" would need turning round).
+  const [wh, verb, after] = norms;
+  if (/^(who|what)('s|'ll|'d)$/.test(wh ?? '') && norms.length > 3) return 'wondering';
+  if (/^(who|what)$/.test(wh ?? '') && /^(happens|happened|will|would|could|can|cares|wants|is|was|does|did)$/.test(verb ?? '') && !/^(i|he|she|they|we|it|my|his|her|their|our|the)$/.test(after ?? '') && norms.length > 3) return 'wondering';
   if (/^(do|should|shall) i$/.test(norms.slice(0, 2).join(' ')) && norms.length > 3) return 'whether';
   if (norms[0] === 'why' && /^(did|do|am|can't|cant|can|didn't|couldn't)$/.test(norms[1] ?? '') && SELF_SUBJECT.test(norms[2] ?? '')) return 'why';
   // Not "how do I…": "I was beaten, how do I remember dates?" is said to the world, not a question to answer.
@@ -133,6 +139,7 @@ function askedOf(clause: Span, words: RewriteWords): string | null {
     return secondPerson({ text: clause.text, tokens: span.filter((_, i) => !words.minimisers.some((m) => m.length === 1 && phraseAt(span, i, m))) }, words);
   };
   if (kind === 'whether') return body.length > 3 ? `you're not sure whether to ${rest(2)}` : null;
+  if (kind === 'wondering') return `you're wondering ${rest(0).replace(/^\p{Lu}/u, (letter) => letter.toLowerCase())}`;
   if (kind === 'unsure') {
     const from = tokens.findIndex((token) => /^(if|whether|how)$/.test(token.norm));
     return from > 0 && from + 1 < body.length ? `you're not sure ${tokens[from]!.norm === 'how' ? 'how' : 'whether'} ${rest(from + 1)}` : null;
@@ -243,7 +250,9 @@ function fragmentPenalty(tokens: readonly Token[], whole = false): number {
   // "…, never got to meet my kids": the subject stayed in the clause before.
   if (LEADING_ADVERB.test(first.norm) && second && (PAST_VERB.test(second.norm) || STARTS_WITH_VERB.test(second.norm))) return 6;
   // "Third time this month": no verb to say back.
-  if (tokens.length <= 5 && !tokens.some((token) => FINITE.test(token.norm) || PAST_VERB.test(token.norm) || STARTS_WITH_VERB.test(token.norm) || /\p{L}{3,}ing$/u.test(token.norm))) return 4;
+  // ("My girlfriend barely sees me": a word before "me" that is no preposition is its verb.)
+  const beforeObject = (i: number): boolean => /^(me|him|us|them)$/.test(tokens[i + 1]?.norm ?? '') && !/^(to|for|with|at|from|of|on|in|by|about|like|without|behind|near|than|and|or|but)$/.test(tokens[i]!.norm);
+  if (tokens.length <= 5 && !tokens.some((token, i) => FINITE.test(token.norm) || PAST_VERB.test(token.norm) || STARTS_WITH_VERB.test(token.norm) || /\p{L}{3,}ing$/u.test(token.norm) || beforeObject(i))) return 4;
   return 0;
 }
 
@@ -263,7 +272,10 @@ function weight(clause: Clause, words: RewriteWords): number {
   // "Says the kids find it upsetting": the subject is in the sentence before, and "you says" is no reflection.
   if (REPORTED_WITHOUT_SUBJECT.test(tokens[0]?.norm ?? '')) score -= 6;
   // "My daughter Rahel," cut off at its comma is a name, not something that happened.
-  if (tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
+  // ("My girlfriend barely sees me." ends its sentence: whatever the tagger makes of "sees", it is a clause.)
+  const last = tokens.at(-1);
+  const whole = last !== undefined && /^[\s'’"”)]*([.!…]|$)/.test(clause.text.slice(last.end));
+  if (!whole && tokens.length <= 4 && /^(my|the|our|his|her|their)$/.test(tokens[0]?.norm ?? '') && !tagsOf(tokens, words).some(isVerb)) score -= 4;
   if (/^(i (don't|dont) know|i guess|i mean|i suppose)$/.test(tokens.map((t) => t.norm).join(' '))) score -= 4;
   if (clause.contrast) score += 2;
   // "I don't know if I'm doing the right thing", "Why did I laugh?": the client's own question is their dilemma,
@@ -289,8 +301,7 @@ function weight(clause: Clause, words: RewriteWords): number {
   // (But "I feel stupid for letting it get to me" is a feeling, said back.)
   if (tokens.some((token, i) => SELF_DISMISSAL.test(token.norm) && /^(it's|that's|sounds|being|is|so|bit|too|totally|probably)$/.test(tokens[i - 1]?.norm ?? ''))) score -= 6;
   if (tokens.some((token, i) => SHOULD_NOT_FEEL.test(`${token.norm} ${tokens[i + 1]?.norm ?? ''} ${tokens[i + 2]?.norm ?? ''}`))) score -= 6;
-  const last = tokens.at(-1);
-  score -= fragmentPenalty(tokens, last !== undefined && /^[\s'’"”)]*([.!…]|$)/.test(clause.text.slice(last.end)));
+  score -= fragmentPenalty(tokens, whole);
   const reporter = tokens.findIndex((token) => REPORTING.test(token.norm));
   if (reporter > 0 && reporter <= 5 && !tokens.slice(0, reporter).some((token) => FIRST_PERSON.has(token.norm) && token.norm !== 'my')) score -= 2;
   return score;
@@ -360,7 +371,7 @@ function withNext(clause: Clause, clauses: Clause[]): Clause[] {
 }
 
 // A clause that starts with its verb ("Broke up with my partner", "Been awake til 4") left its subject out.
-const STARTS_WITH_VERB = /^(spent|been|came|took|made|saw|heard|told|broke|got|lost|had|have|feel|feeling|felt|can't|cant|couldn't|didn't|don't|dont|went|keep|kept|started|stopped|found|failed|passed|split|moved|left|quit|need|want|wanted|hate|love|miss|missed|think|thought|know|knew|wish|tried|cried|can|could|won't|wont|haven't|havent)$/;
+const STARTS_WITH_VERB = /^(woke|spent|been|came|took|made|saw|heard|told|broke|got|lost|had|have|feel|feeling|felt|can't|cant|couldn't|didn't|don't|dont|went|keep|kept|started|stopped|found|failed|passed|split|moved|left|quit|need|want|wanted|hate|love|miss|missed|think|thought|know|knew|wish|tried|cried|can|could|won't|wont|haven't|havent)$/;
 
 /** The clause in the second person, without the client's own minimisers ("I just can't" -> "you can't"). */
 // "I'm having a panic attack I think": the hedge at the end is the client's, not part of what happened.
@@ -546,6 +557,40 @@ const LISTENING = /\b(sound|hear|seem|say|understood)(s|ing)?\b/gi;
 const listeningIn = (text: string): string[] => [...text.matchAll(LISTENING)].map((m) => m[1]!.toLowerCase());
 const FRAME_LISTENING = FRAMES.map((frame) => listeningIn(frame('')));
 
+const PAIRED_WORDS = 22;
+
+/**
+ * "I've been doing six-am and nine-pm sessions. My girlfriend barely sees me.": the situation and what it costs
+ * are two sentences, and either alone misses the point. A second sentence that weighs nearly as much is said back
+ * with the first, in the client's order, while the two stay short.
+ */
+function pairedWith(clause: Clause, bestWeight: number, weighed: readonly { clause: Clause; weight: number }[], words: RewriteWords): [Clause, Clause] | null {
+  const sentence = clause.tokens[0]!.sentence;
+  const other = weighed
+    .filter(({ clause: c, weight: w }) => c.tokens[0]!.sentence !== sentence && w >= Math.max(2, bestWeight - 2))
+    .reduce<{ clause: Clause; weight: number } | null>((a, b) => (a && a.weight >= b.weight ? a : b), null);
+  // A second clause that had to be cut is a fragment beside the first: "…think it would be easier".
+  if (!other || trimmed(other.clause, words) !== other.clause) return null;
+  if (words_(clause).length + words_(other.clause).length > PAIRED_WORDS) return null;
+  // "I just don't want it" said twice is one thing, not two.
+  if (turned(clause, words) === turned(other.clause, words)) return null;
+  // Not the client's question ("Who's going to take me on now?"), a plea to the helper ("Please don't report
+  // me"), or a clause that leans on the one left out ("They said I can walk 200 metres, I can't").
+  const second = words_(other.clause);
+  const end = other.clause.text.slice(second.at(-1)!.end).trimStart();
+  // (A question the client asks themselves is said back as theirs: "you're not sure whether …", "you're wondering …".)
+  const question = end.startsWith('?') || /^((who|what|how|where|when)('s|'re|'ll)?|why|which|do|does|did|is|are|can|could|should|would|will)$/.test(second[0]!.norm);
+  if ((question && !ownQuestion(second)) || second[0]!.norm === 'please') return null;
+  // "Maybe I'm just not cut out for it", "maybe I should not have come": the client's verdict on themselves,
+  // said back in "you", is the helper agreeing with it.
+  const norms = second.map((token) => token.norm).join(' ');
+  if (/^(maybe|perhaps)\b/.test(norms) || /^(i know )?i (should not have|shouldn't have|should've|should have)\b|\bnot cut out\b/.test(norms) || findPhrase(other.clause.tokens, words.selfBlame)) return null;
+  const [subject, verb] = second.slice(-2).map((token) => token.norm);
+  const leans = /^(i|you|he|she|we|they|it)$/.test(subject ?? '') && /^(can't|cant|can|don't|dont|do|did|didn't|won't|will|am|is|was|wasn't|have|haven't|had|would|wouldn't|should|could|couldn't)$/.test(verb ?? '');
+  if (leans && !second.some((token) => /^(how|what|why|where|when|who)$/.test(token.norm))) return null;
+  return other.clause.tokens[0]!.start < clause.tokens[0]!.start ? [other.clause, clause] : [clause, other.clause];
+}
+
 /**
  * The best reflection of the client's statement, or null when nothing in it can be said back; `heavy` allows
  * saying how heavy a painful feeling is; `kept`: the draft's sentences the rewrite keeps.
@@ -554,22 +599,24 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const clauses = clausesOf(client, words);
   const dilemma = twoSided(clauses, words) ?? caughtBetween(clauses, words);
   if (dilemma) return dilemma;
-  let best: Clause | null = null;
-  let bestWeight = -Infinity;
-  for (const [i, clause] of clauses.entries()) {
-    const w = weight(clause, words) - (i === 0 && clauses.length > 1 && settingOnly(clause, words) ? SETTING : 0);
-    if (w > bestWeight) [best, bestWeight] = [clause, w];
-  }
-  if (!best || bestWeight < 1) return null;
+  const weighed = clauses.map((clause, i) => ({ clause, weight: weight(clause, words) - (i === 0 && clauses.length > 1 && settingOnly(clause, words) ? SETTING : 0) }));
+  const top = weighed.reduce<{ clause: Clause; weight: number } | null>((a, b) => (a && a.weight >= b.weight ? a : b), null);
+  if (!top || top.weight < 1) return null;
+  const best = top.clause;
   const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
   const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
+  const pair = next ? null : pairedWith(clause, top.weight, weighed, words);
+  // "The specialist told me my scans are normal. But I can barely get out of bed.": the client's "but" stays,
+  // when it was set against the clause said back beside it.
+  const against = pair !== null && pair[1].contrast === true && (pair[1].after === pair[0] || clauses[clauses.indexOf(pair[1]) - 1] === pair[0]);
+  const saidInFull = pair ? `${turned(pair[0], words)}, ${against ? 'but' : 'and'} ${turned(pair[1], words)}` : said;
   const feeling = feelingOf(clause, words);
   // "It sounds like your husband passed away" is cold: a death is met with condolence first. Not a loss that is
   // the client's work ("I've done hundreds of funerals"): a plural "funerals" or "deaths" is a job, not a bereavement.
   // Nor someone else's loss the client met ("a couple whose little girl died", "clothes from people who've died").
   const othersLoss = clause.tokens.some((token, i) => /^(funerals|deaths|graves|whose)$/.test(token.norm) || (token.norm === 'people' && /^(who|who've|who'd)$/.test(clause.tokens[i + 1]?.norm ?? '')));
   if (clientsLoss(clause, words) && !othersLoss && !/^\p{L}+ing\b/u.test(said)) {
-    return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(said), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
+    return { text: LOSS_FRAMES[choose(said, LOSS_FRAMES.length)]!(saidInFull), reason: `offers condolence for what the client lost, “${quote(clause)}”`, loss: true };
   }
   // "What kind of daughter does that?": the client's verdict on themselves is heard, not left standing.
   // Only their own verdict ("My sister says I'm pathetic" is the sister's), and only on what they did.
@@ -591,13 +638,14 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   }
   let frame = choose(said, FRAMES.length);
   // "So you feel so ashamed" says "so" twice.
-  if (frame === 1 && /\bso\b/i.test(said)) frame = 2;
+  if (frame === 1 && /\bso\b/i.test(saidInFull)) frame = 2;
   // Without a frame, "He is from the group that attacked your village." reads as the helper's own claim.
-  if (frame === 2 && !/^you/i.test(said)) frame = 0;
+  if (frame === 2 && !/^you/i.test(saidInFull)) frame = 0;
   const heard = new Set(kept.flatMap(listeningIn));
   for (let step = 0; step < FRAMES.length && FRAME_LISTENING[frame]!.some((word) => heard.has(word)); step += 1) frame = (frame + 1) % FRAMES.length;
-  const text = FRAMES[frame]!(said);
-  return { text, reason: feeling ? `reflects the client's “${feeling.text}”` : `reflects the client's own words “${quote(clause)}”` };
+  const text = FRAMES[frame]!(saidInFull);
+  const reason = feeling ? `reflects the client's “${feeling.text}”` : pair ? `reflects the client's own words “${quote(pair[0])}” and “${quote(pair[1])}”` : `reflects the client's own words “${quote(clause)}”`;
+  return { text, reason };
 }
 
 export interface Risk {

@@ -48,10 +48,20 @@ describe('attuned reflection', () => {
     expect(first).not.toMatch(/\b(my|me|I'm)\b/);
   });
 
-  it('says back what the client sets against the rest, not what someone else told them', () => {
+  it('says back what the client sets against the rest, and sets it against it as they did', () => {
     const text = rewriteOf("I'm curious what you get out of being ill.", 'The third specialist this year told me my scans are normal. But I can barely get out of bed.');
-    expect(sentencesOf(text)[0]).toMatch(/you can barely get out of bed/);
-    expect(text).not.toMatch(/specialist/);
+    expect(sentencesOf(text)[0]).toMatch(/scans are normal, but you can barely get out of bed/);
+  });
+
+  it('says back a situation and what it costs when the client gives them as two sentences', () => {
+    const text = rewriteOf('You need to drop the early sessions.', "I've been doing six-am sessions and nine-pm sessions, six days a week. My girlfriend barely sees me.");
+    expect(sentencesOf(text)[0]).toMatch(/you've been doing six-am sessions and nine-pm sessions, and your girlfriend barely sees you/);
+  });
+
+  it('does not pair a clause with the client’s question, a plea to the helper, or a clause that leans on one left out', () => {
+    for (const client of ["I'm pregnant and I'm still using. Please don't report me.", 'My benefits got cut after the assessment. They said I can walk 200 metres, I can’t.', "They've put in self-checkouts and cut our hours. Who's going to take me on now?"]) {
+      expect(sentencesOf(rewriteOf('You need to sort this out.', client))[0]).not.toMatch(/, and (please|you can['’]t\.|who)/i);
+    }
   });
 
   it.each([
