@@ -13,6 +13,8 @@ export interface Reflection {
   loss?: boolean;
   /** the family of the painful feeling the client named: what follows asks about it */
   family?: Family;
+  /** someone close whose doing to the client was said back ("your mum keeps saying you look healthy"): what follows can ask about the two of them */
+  between?: string;
 }
 
 /** A stable choice among `count` options, from the content it is about: the same input always reads the same. */
@@ -557,6 +559,11 @@ const LISTENING = /\b(sound|hear|seem|say|understood)(s|ing)?\b/gi;
 const listeningIn = (text: string): string[] => [...text.matchAll(LISTENING)].map((m) => m[1]!.toLowerCase());
 const FRAME_LISTENING = FRAMES.map((frame) => listeningIn(frame('')));
 
+// "Your girlfriend barely sees you", "your da was at you the whole way home": someone close, doing something to the
+// client. (Not "your son's been diagnosed" or "your wife's MS": what happens to them is not between the two of
+// them. Not "your daughter-in-law": someone else. Not "your wife left you": the two of them are apart.)
+const CLOSE_TO_CLIENT = /^your (partner|girlfriend|boyfriend|husband|wife|fella|mum|mam|mom|mother|dad|da|father|son|daughter|brother|sister|mates|friends|best friend|flatmate|housemate)\b(?![-'’])(?!.*\b(left|dumped|broke up|split up|finished with|divorced)\b)[^,]*?\byou\b/;
+
 const PAIRED_WORDS = 22;
 
 /**
@@ -645,7 +652,8 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   for (let step = 0; step < FRAMES.length && FRAME_LISTENING[frame]!.some((word) => heard.has(word)); step += 1) frame = (frame + 1) % FRAMES.length;
   const text = FRAMES[frame]!(saidInFull);
   const reason = feeling ? `reflects the client's “${feeling.text}”` : pair ? `reflects the client's own words “${quote(pair[0])}” and “${quote(pair[1])}”` : `reflects the client's own words “${quote(clause)}”`;
-  return { text, reason };
+  const between = saidInFull.split(/, (?:and|but) /).map((piece) => CLOSE_TO_CLIENT.exec(piece)?.[1]).find(Boolean);
+  return { text, reason, ...(between ? { between } : {}) };
 }
 
 export interface Risk {
@@ -720,7 +728,13 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   // "son's been": the word, not its clitic.
   const norms = risk.clause.tokens.filter((token) => token.isWord).map((token) => token.norm.replace(/['’]s$/, ''));
   const name = named ?? titled(risk.clause.tokens);
-  if (risk.kind !== 'suicide' && client && norms.some((norm) => IMPAIRED.test(norm)) && client.words.some((token) => ROAD.test(token.norm))) return { ...risk, road: true };
+  if (risk.kind !== 'suicide' && client && norms.some((norm) => IMPAIRED.test(norm)) && client.words.some((token) => ROAD.test(token.norm))) {
+    // "My boyfriend drove me home and he'd had six pints": the one at the wheel is whoever the driving word's subject is.
+    const at = norms.findIndex((norm) => ROAD.test(norm));
+    const [before, subject] = [norms[at - 2], norms[at - 1]];
+    const driver = /^(he|she)$/.test(subject ?? '') ? subject : PEOPLE.test(subject ?? '') && /^(my|our)$/.test(before ?? '') ? `your ${subject}` : undefined;
+    return { ...risk, road: true, ...(driver ? { who: driver } : {}) };
+  }
   if (risk.kind === 'medical') {
     if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
     if (name && !norms.some((norm) => FIRST_PERSON.has(norm))) return { ...risk, who: name };
@@ -908,6 +922,10 @@ const ROAD_QUESTIONS = ['How safe is it, for you and for others on the road, whe
 
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   const said = turned(risk.clause, words);
+  if (risk.road && risk.who) {
+    const options = [`How safe do you feel when ${risk.who} drives like that?`, `When ${risk.who} drives like that, how safe is it for you and for others on the road?`];
+    return options[choose(said, options.length)]!;
+  }
   if (risk.road) return ROAD_QUESTIONS[choose(said, ROAD_QUESTIONS.length)]!;
   // Someone the client looks out for but does not live with ("Mr Hebden", "the lad"): how worried they are is the question.
   const outside = risk.who && !/^(your |he$|she$|they$)/.test(risk.who);

@@ -334,7 +334,13 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
   if (client && !risk && candidates.length === 0) {
     const named = client.words.some((token) => isFeeling(token, words));
-    const asked = reflection?.loss ? LOSS_INVITATIONS : reflection?.family ? FEELING_INVITATIONS[reflection.family] : INVITATIONS.filter((question) => !(named && question === ASKS_FEELING));
+    const asked = reflection?.loss
+      ? LOSS_INVITATIONS
+      : reflection?.family
+        ? FEELING_INVITATIONS[reflection.family]
+        : reflection?.between
+          ? BETWEEN.map((question) => question(reflection.between!))
+          : INVITATIONS.filter((question) => !(named && question === ASKS_FEELING));
     const question = asked[choose(reflection?.text ?? client.text, asked.length)]!;
     const reason = replacedQuestions ? `asks one open question about what the client said instead of ${replacedQuestions} closed ones` : 'ends on one open question about what the client said';
     candidates.push({ text: question, reason, priority: 0, plan: null });
@@ -369,6 +375,8 @@ const INVITATIONS = [
   'How are you feeling about it now?',
   'What do you make of it all?',
 ];
+// After what someone close did to the client, the question is about the two of them.
+const BETWEEN = [(person: string): string => `How are things between you and your ${person} at the moment?`, (person: string): string => `What's it like between you and your ${person} right now?`];
 // A client who has said how they feel is not asked it again.
 const ASKS_FEELING = 'How are you feeling about it now?';
 // After a painful feeling is said back, the question goes on with that feeling.

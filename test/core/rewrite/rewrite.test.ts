@@ -58,6 +58,12 @@ describe('attuned reflection', () => {
     expect(sentencesOf(text)[0]).toMatch(/you've been doing six-am sessions and nine-pm sessions, and your girlfriend barely sees you/);
   });
 
+  it('asks about the two of them after what someone close did to the client, and not after what happened to that person', () => {
+    expect(sentencesOf(rewriteOf('You should stand up to her.', 'My mum keeps saying I look healthy now.')).at(-1)).toMatch(/between you and your mum/);
+    expect(rewriteOf('You should look into respite care.', "My wife's MS is getting worse and I can't lift her on my own anymore.")).not.toMatch(/between you/);
+    expect(rewriteOf('Plenty more fish in the sea.', 'My boyfriend dumped me over text after two years.')).not.toMatch(/between you/);
+  });
+
   it('does not pair a clause with the client’s question, a plea to the helper, or a clause that leans on one left out', () => {
     for (const client of ["I'm pregnant and I'm still using. Please don't report me.", 'My benefits got cut after the assessment. They said I can walk 200 metres, I can’t.', "They've put in self-checkouts and cut our hours. Who's going to take me on now?"]) {
       expect(sentencesOf(rewriteOf('You need to sort this out.', client))[0]).not.toMatch(/, and (please|you can['’]t\.|who)/i);
@@ -335,6 +341,12 @@ describe('faithful to what the helper meant', () => {
 
   it('asks about the road when drink, drugs or sleep come with driving', () => {
     expect(sentencesOf(rewriteOf('Everyone needs to unwind after work.', 'I have three or four pints at the social club, then drive back over the tops.')).at(-1)).toMatch(/safe.*road|road.*safe/);
+  });
+
+  it('asks about the one at the wheel when it is someone else who drinks and drives', () => {
+    const question = sentencesOf(rewriteOf('Just tell him you’ll get a taxi.', "My husband drove us back from the party and he'd had five pints.")).at(-1);
+    expect(question).toMatch(/safe/);
+    expect(question).toMatch(/when your husband drives/);
   });
 
   it('tells whose danger it is: the client’s when they are in the clause, someone they name when they are not', () => {
