@@ -261,7 +261,7 @@ function fragmentPenalty(tokens: readonly Token[], whole = false): number {
 function weight(clause: Clause, words: RewriteWords): number {
   const tokens = words_(clause);
   let score = 0;
-  score += 4 * tokens.filter((_, i) => feels(tokens, i, words)).length;
+  score += FEELING_WEIGHT * tokens.filter((_, i) => feels(tokens, i, words)).length;
   if (tokens.some((token) => /^(feel|feels|feeling|felt)$/.test(token.norm))) score += 3;
   if (Object.values(words.risk).some((list) => findPhrase(clause.tokens, list))) score += 6;
   // "since my twin brother died" is when, not what: it cannot be met with "I'm so sorry that …".
@@ -565,6 +565,14 @@ const FRAME_LISTENING = FRAMES.map((frame) => listeningIn(frame('')));
 const CLOSE_TO_CLIENT = /^your (partner|girlfriend|boyfriend|husband|wife|fella|mum|mam|mom|mother|dad|da|father|son|daughter|brother|sister|mates|friends|best friend|flatmate|housemate)\b(?![-'’])(?!.*\b(left|dumped|broke up|split up|finished with|divorced)\b)[^,]*?\byou\b/;
 
 const PAIRED_WORDS = 22;
+const FEELING_WEIGHT = 4;
+
+/** The clause before a feeling that it answers, when it weighs as much as the feeling's clause without its feeling. */
+function situationBefore(clause: Clause, weightWithoutFeeling: number, weighed: readonly { clause: Clause; weight: number }[], words: RewriteWords): [Clause, Clause] | null {
+  const pair = pairedWith(clause, weightWithoutFeeling, weighed, words);
+  // ("Tired. Everything tired.": a word or two is not a situation.)
+  return pair && pair[1] === clause && words_(pair[0]).length >= 4 ? pair : null;
+}
 
 /**
  * "I've been doing six-am and nine-pm sessions. My girlfriend barely sees me.": the situation and what it costs
@@ -579,6 +587,8 @@ function pairedWith(clause: Clause, bestWeight: number, weighed: readonly { clau
   // A second clause that had to be cut is a fragment beside the first: "…think it would be easier".
   if (!other || trimmed(other.clause, words) !== other.clause) return null;
   if (words_(clause).length + words_(other.clause).length > PAIRED_WORDS) return null;
+  // ("Tired. Everything tired.": a word or two beside it adds nothing.)
+  if (words_(other.clause).length < 3) return null;
   // "I just don't want it" said twice is one thing, not two.
   if (turned(clause, words) === turned(other.clause, words)) return null;
   // Not the client's question ("Who's going to take me on now?"), a plea to the helper ("Please don't report
@@ -612,12 +622,13 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const best = top.clause;
   const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
   const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
-  const pair = next ? null : pairedWith(clause, top.weight, weighed, words);
+  // (A feeling weighs the most; the situation it answers, said before it, is weighed against the rest of the clause.)
+  const feeling = feelingOf(clause, words);
+  const pair = next ? null : pairedWith(clause, top.weight, weighed, words) ?? (feeling ? situationBefore(clause, top.weight - FEELING_WEIGHT, weighed, words) : null);
   // "The specialist told me my scans are normal. But I can barely get out of bed.": the client's "but" stays,
   // when it was set against the clause said back beside it.
   const against = pair !== null && pair[1].contrast === true && (pair[1].after === pair[0] || clauses[clauses.indexOf(pair[1]) - 1] === pair[0]);
   const saidInFull = pair ? `${turned(pair[0], words)}, ${against ? 'but' : 'and'} ${turned(pair[1], words)}` : said;
-  const feeling = feelingOf(clause, words);
   // "It sounds like your husband passed away" is cold: a death is met with condolence first. Not a loss that is
   // the client's work ("I've done hundreds of funerals"): a plural "funerals" or "deaths" is a job, not a bereavement.
   // Nor someone else's loss the client met ("a couple whose little girl died", "clothes from people who've died").
@@ -635,11 +646,17 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
     const options = ["and you're being really hard on yourself about it", "and it sounds like you're judging yourself harshly for it"];
     return { text: `${capitalise(said)}, ${options[choose(said, options.length)]!}.`, reason: `hears the client judging themselves, “${quote(blame)}”`, family: 'shame' };
   }
-  const family = feeling && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
+  // "She just looked frightened", "he's stressed at work": someone else's feeling is not the client's to have said is heavy.
+  // (Whose it is: the last subject before the feeling word, "he doesn't pay me and I'm scared" being the client's.)
+  const subject = clause.tokens.slice(0, Math.max(0, clause.tokens.indexOf(feeling ?? clause.tokens[0]!))).reverse().find((token) => /^(i|i'm|im|i've|i'd|i|me|my|he|she|they|he's|she's|they're|his|her|their)$/.test(token.norm));
+  const theirs = /^(he|she|they|he's|she's|they're|his|her|their)$/.test(subject?.norm ?? '');
+  const family = feeling && !theirs && FAMILIES.find((name) => words.families.get(name)?.has(feeling.norm));
   // "the only time I'm not scared of dying" is not fear to say is frightening.
   const at = clause.tokens.indexOf(feeling ?? clause.tokens[0]!);
   const negated = clause.tokens.slice(Math.max(0, at - 3), at).some((token) => /^(not|never|no|isn't|aren't|wasn't|don't|didn't|without)$/.test(token.norm) || /n't$/.test(token.norm));
-  if (heavy && family && !next && !negated && !words.positiveFeelings.has(feeling.norm)) {
+  // "Claire emails me at eleven at night… I've started dreading the sound of my phone": what the feeling answers
+  // is said back with it, rather than how heavy it is.
+  if (heavy && family && !next && !pair && !negated && !words.positiveFeelings.has(feeling.norm)) {
     const options = WHAT_IT_IS_LIKE[family];
     return { text: `${capitalise(said)}, and ${options[choose(said, options.length)]!}.`, reason: `reflects the client's “${feeling.text}”`, family };
   }
@@ -653,7 +670,9 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const text = FRAMES[frame]!(saidInFull);
   const reason = feeling ? `reflects the client's “${feeling.text}”` : pair ? `reflects the client's own words “${quote(pair[0])}” and “${quote(pair[1])}”` : `reflects the client's own words “${quote(clause)}”`;
   const between = saidInFull.split(/, (?:and|but) /).map((piece) => CLOSE_TO_CLIENT.exec(piece)?.[1]).find(Boolean);
-  return { text, reason, ...(between ? { between } : {}) };
+  // A painful feeling said back with what it answers: the question goes on with the feeling.
+  const painful = pair && family && !negated && !words.positiveFeelings.has(feeling.norm) ? { family } : between ? { between } : {};
+  return { text, reason, ...painful };
 }
 
 export interface Risk {
