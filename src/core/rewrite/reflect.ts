@@ -254,7 +254,9 @@ function fragmentPenalty(tokens: readonly Token[], whole = false): number {
   // "Third time this month": no verb to say back.
   // ("My girlfriend barely sees me": a word before "me" that is no preposition is its verb.)
   const beforeObject = (i: number): boolean => /^(me|him|us|them)$/.test(tokens[i + 1]?.norm ?? '') && !/^(to|for|with|at|from|of|on|in|by|about|like|without|behind|near|than|and|or|but)$/.test(tokens[i]!.norm);
-  if (tokens.length <= 5 && !tokens.some((token, i) => FINITE.test(token.norm) || PAST_VERB.test(token.norm) || STARTS_WITH_VERB.test(token.norm) || /\p{L}{3,}ing$/u.test(token.norm) || beforeObject(i))) return 4;
+  // ("This year it feels different": "it" and "feels" are subject and verb.)
+  const itVerb = (i: number): boolean => /^(it|this|that|everything|nothing)$/.test(tokens[i - 1]?.norm ?? '') && /^\p{L}{3,}s$/u.test(tokens[i]!.norm);
+  if (tokens.length <= 5 && !tokens.some((token, i) => FINITE.test(token.norm) || PAST_VERB.test(token.norm) || STARTS_WITH_VERB.test(token.norm) || /\p{L}{3,}ing$/u.test(token.norm) || beforeObject(i) || itVerb(i))) return 4;
   return 0;
 }
 
@@ -522,6 +524,27 @@ function caughtBetween(clauses: Clause[], words: RewriteWords): Reflection | nul
   return null;
 }
 
+const HELD = /^(love|want|need|miss|care about|believe in)$/;
+
+/**
+ * "I love my daughter. I love my chapel. I'm being asked to choose and I can't.": two things held dear, side by side,
+ * are both sides of the dilemma, and what makes them one is said back with them.
+ */
+function bothLoved(clauses: Clause[], words: RewriteWords): Reflection | null {
+  for (const [i, first] of clauses.entries()) {
+    const second = clauses[i + 1];
+    if (!second) continue;
+    const [a, b] = [words_(first), words_(second)];
+    if (a.length > 7 || b.length > 7 || a[0]?.norm !== 'i' || b[0]?.norm !== 'i' || !HELD.test(a[1]?.norm ?? '') || a[1]!.norm !== b[1]?.norm) continue;
+    if (spanText(first).toLowerCase() === spanText(second).toLowerCase()) continue;
+    const third = clauses[i + 2];
+    const choosing = third && words_(third).some((token) => /^(choose|choosing|pick|picking|decide)$/.test(token.norm)) && words_(third).length <= 12 ? `, and ${turned(third, words)}` : '';
+    const said = `${turned(first, words)}, and ${turned(second, words)}${choosing}`;
+    return { text: `${capitalise(said)}.`, reason: `reflects both things the client holds dear: “${quote(first)}” and “${quote(second)}”` };
+  }
+  return null;
+}
+
 /** Both sides of a dilemma, "part of you …, and part of you …", when the client gave both in the first person. */
 function twoSided(clauses: Clause[], words: RewriteWords): Reflection | null {
   for (const second of clauses) {
@@ -614,7 +637,7 @@ function pairedWith(clause: Clause, bestWeight: number, weighed: readonly { clau
  */
 export function reflectClient(client: Analysis, words: RewriteWords, heavy = true, kept: readonly string[] = []): Reflection | null {
   const clauses = clausesOf(client, words);
-  const dilemma = twoSided(clauses, words) ?? caughtBetween(clauses, words);
+  const dilemma = twoSided(clauses, words) ?? caughtBetween(clauses, words) ?? bothLoved(clauses, words);
   if (dilemma) return dilemma;
   const weighed = clauses.map((clause, i) => ({ clause, weight: weight(clause, words) - (i === 0 && clauses.length > 1 && settingOnly(clause, words) ? SETTING : 0) }));
   const top = weighed.reduce<{ clause: Clause; weight: number } | null>((a, b) => (a && a.weight >= b.weight ? a : b), null);
@@ -695,6 +718,8 @@ export interface Heard {
 // "I slapped him", "my daughter's cutting herself": the one at risk is someone else, and the question is about them.
 const CHILD_WORDS = /^(son|daughter|kid|kids|child|children|baby|boy|girl|lad|lass|toddler|stepson|stepdaughter|grandson|granddaughter|nephew|niece|mindee|mindees|pupil|pupils)$/;
 const AGENT_VERBS = /^(takes|took|keeps|kept|has|had|holds|controls|steals|stole|hits|hit|shoves|shoved|pushes|pushed|grabs|grabbed|threatens|threatened)$/;
+// The people a client serves or looks out for at work.
+const SERVED = /^(patient|customer|client|pupil|student|resident|tenant|lodger|neighbour|neighbor|passenger|player|member|regular|learner|service-user|mindee|volunteer|colleague|apprentice|trainee)$/;
 const OTHER_PRONOUNS: Record<string, string> = { him: 'he', his: 'he', her: 'she', them: 'they', himself: 'he', herself: 'she', themselves: 'they' };
 const SELF_WORDS = /^(me|myself)$/;
 const OBJECT_FORMS: Record<string, string> = { he: 'him', she: 'her', they: 'them' };
@@ -792,6 +817,9 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
   // ("I'm not staff", "my wrist", "I've seen him": the client is in the clause, and the danger is theirs.)
   if (hurt < 0 && norms.some((norm) => FIRST_PERSON.has(norm))) return risk;
   if (name && hurt < 0) return risk.kind === 'danger' ? { ...risk, who: name } : risk;
+  // "A patient came in with a black eye and said she'd walked into a door": the one the clause is about.
+  const [article, noun] = norms;
+  if (risk.kind === 'danger' && hurt < 0 && /^(a|the|one|my|our)$/.test(article ?? '') && SERVED.test(noun ?? '')) return { ...risk, who: `${/^(my|our)$/.test(article!) ? 'your' : 'the'} ${noun}` };
   const pronoun = hurt >= 0 ? norms[hurt] : norms.find((norm) => norm in OTHER_PRONOUNS);
   return pronoun && risk.kind === 'danger' ? { ...risk, who: OTHER_PRONOUNS[pronoun]! } : risk;
 }

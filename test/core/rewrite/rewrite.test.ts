@@ -58,6 +58,10 @@ describe('attuned reflection', () => {
     expect(sentencesOf(text)[0]).toMatch(/you've been doing six-am sessions and nine-pm sessions, and your girlfriend barely sees you/);
   });
 
+  it('says back two things the client holds dear, side by side, as both sides of their dilemma', () => {
+    expect(sentencesOf(rewriteOf('You have to put your family first.', "My son's marrying a man and the vicar won't do it. I love my son. I love my church. I'm being asked to choose.'"))[0]).toMatch(/^You love your son, and you love your church, and you're being asked to choose/);
+  });
+
   it('asks about the two of them after what someone close did to the client, and not after what happened to that person', () => {
     expect(sentencesOf(rewriteOf('You should stand up to her.', 'My mum keeps saying I look healthy now.')).at(-1)).toMatch(/between you and your mum/);
     expect(rewriteOf('You should look into respite care.', "My wife's MS is getting worse and I can't lift her on my own anymore.")).not.toMatch(/between you/);
@@ -341,6 +345,10 @@ describe('faithful to what the helper meant', () => {
 
   it('asks about the road when drink, drugs or sleep come with driving', () => {
     expect(sentencesOf(rewriteOf('Everyone needs to unwind after work.', 'I have three or four pints at the social club, then drive back over the tops.')).at(-1)).toMatch(/safe.*road|road.*safe/);
+  });
+
+  it('asks about the person the client serves when the danger is theirs', () => {
+    expect(sentencesOf(rewriteOf('Not your job, honestly.', 'A resident came down this morning with a black eye and said she had walked into a door again.')).at(-1)).toMatch(/the resident/);
   });
 
   it('asks about the one at the wheel when it is someone else who drinks and drives', () => {
