@@ -71,6 +71,10 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
         current.pop();
         nextJoined = false;
       }
+      // ("Part of me's relieved, part of me's thinking …": the second part after a comma is the other side.)
+      const partOf = (clause: Token[] | undefined): boolean => /^part of (me|me's)/.test((clause ?? []).filter((token) => token.isWord).slice(0, 3).map((token) => token.norm).join(' '));
+      const last = clauses.at(-1);
+      if (!joinedAfter && partOf(current) && last && last.tokens[0]!.sentence === sentence.index && partOf([...last.tokens])) joinedAfter = last;
       if (current.some((token) => token.isWord)) {
         const clause: Clause = { text: client.text, tokens: current, ...(joinedAfter ? { after: joinedAfter } : {}), ...(contrast ? { contrast } : {}) };
         clauses.push(clause);
