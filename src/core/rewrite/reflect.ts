@@ -683,7 +683,9 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const negated = clause.tokens.slice(Math.max(0, at - 3), at).some((token) => /^(not|never|no|isn't|aren't|wasn't|don't|didn't|without)$/.test(token.norm) || /n't$/.test(token.norm));
   // "Claire emails me at eleven at night… I've started dreading the sound of my phone": what the feeling answers
   // is said back with it, rather than how heavy it is.
-  if (heavy && family && !next && !pair && !negated && !words.positiveFeelings.has(feeling.norm)) {
+  // ("I don't know if I'm more angry or scared" is not frustration to say is frustrating: it is their question.)
+  const weighing = ownQuestion(words_(clause)) !== null;
+  if (heavy && family && !next && !pair && !negated && !weighing && !words.positiveFeelings.has(feeling.norm)) {
     const options = WHAT_IT_IS_LIKE[family];
     return { text: `${capitalise(said)}, and ${options[choose(said, options.length)]!}.`, reason: `reflects the client's “${feeling.text}”`, family };
   }
