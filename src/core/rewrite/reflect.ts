@@ -53,7 +53,9 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     // ("Part of me's relieved. Part of me doesn't know who I am": both sentences are a part of them.)
     // ("Part of me's relieved, honest. Part of me doesn't know…": the side is the sentence's first clause, not its "honest".)
     const previousPart = clauses.find((clause) => clause.tokens[0]!.sentence === sentence.index - 1 && /^part of (me|me's)/.test(words_(clause).slice(0, 3).map((token) => token.norm).join(' ')));
-    const secondSide = /^(i also|but i|yet i|and yet|but part|part of)/.test(opening) && previous !== undefined && FIRST_PERSON.has(previous.tokens.find((token) => token.isWord)?.norm ?? '') && previous.tokens[0]!.sentence === sentence.index - 1;
+    // ("I am happy she fits in. I am also losing her a little bit.")
+    const opening3 = tokens.filter((token) => token.isWord).slice(0, 3).map((token) => token.norm).join(' ');
+    const secondSide = (/^(i also|but i|yet i|and yet|but part|part of)/.test(opening) || /^(i am also|i'm also|i was also|i do also|i still also)$/.test(opening3)) && previous !== undefined && FIRST_PERSON.has(previous.tokens.find((token) => token.isWord)?.norm ?? '') && previous.tokens[0]!.sentence === sentence.index - 1;
     let joinedAfter: Clause | undefined = secondSide ? previous : /^part of/.test(opening) ? previousPart : undefined;
     const close = (joins: boolean): void => {
       let nextJoined = joins;
@@ -512,6 +514,17 @@ const CAUGHT: ((a: string, b: string) => string)[] = [
  * it's all she's got": a choice the client weighs by what each way would cost, said back as the bind it is.
  */
 function caughtBetween(clauses: Clause[], words: RewriteWords): Reflection | null {
+  // "If I go, it closes. If I stay, I'm him in thirty years.": each way and what it costs, a sentence each.
+  for (const [i, go] of clauses.entries()) {
+    const [cost, stay, costs] = [clauses[i + 1], clauses[i + 2], clauses[i + 3]];
+    if (!cost || !stay || !costs) continue;
+    const ifI = (clause: Clause): boolean => /^if (i|we) \S+/.test(words_(clause).slice(0, 3).map((token) => token.norm).join(' ')) && words_(clause).length <= 8 && !/^(honest|being|mean|think)$/.test(words_(clause)[2]?.norm ?? '');
+    const sameSentence = (a: Clause, b: Clause): boolean => a.tokens[0]!.sentence === b.tokens[0]!.sentence;
+    if (!ifI(go) || !ifI(stay) || !sameSentence(go, cost) || !sameSentence(stay, costs) || sameSentence(go, stay)) continue;
+    if ([go, cost, stay, costs].some((clause) => words_(clause).length > 10 || words_(clause).some((token) => /^(you|your|you're)$/.test(token.norm)))) continue;
+    const [a, b] = [`${turned(go, words)}, ${turned(cost, words)}`, `${turned(stay, words)}, ${turned(costs, words)}`];
+    return { text: CAUGHT[choose(a, CAUGHT.length)]!(a, b), reason: `reflects the bind the client described: “${quote(go)}, ${quote(cost)}” and “${quote(stay)}, ${quote(costs)}”` };
+  }
   for (const [i, first] of clauses.entries()) {
     const second = clauses[i + 1];
     const opening = words_(first).map((token) => token.norm);

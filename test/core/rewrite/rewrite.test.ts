@@ -58,6 +58,10 @@ describe('attuned reflection', () => {
     expect(sentencesOf(text)[0]).toMatch(/you've been doing six-am sessions and nine-pm sessions, and your girlfriend barely sees you/);
   });
 
+  it('says back a bind given a sentence for each way', () => {
+    expect(sentencesOf(rewriteOf('You should take the course.', "Mum wants me to run the farm shop. If I leave, she sells up. If I stay, I never get out."))[0]).toMatch(/if you leave, she sells up, and if you stay, you never get out/);
+  });
+
   it('says back two things the client holds dear, side by side, as both sides of their dilemma', () => {
     expect(sentencesOf(rewriteOf('You have to put your family first.', "My son's marrying a man and the vicar won't do it. I love my son. I love my church. I'm being asked to choose.'"))[0]).toMatch(/^You love your son, and you love your church, and you're being asked to choose/);
   });
