@@ -29,6 +29,8 @@ interface Clause extends Span {
   after?: Clause;
   /** it began "but", "yet" or "still": what the client sets against the rest, usually their point */
   contrast?: boolean;
+  /** a feeling the client added after a comma, with no verb of its own: "…, just sort of numb" */
+  trailing?: string;
 }
 
 const CONTRASTS = /^(but|yet|still|though|however)$/;
@@ -238,11 +240,15 @@ const FINITE = /^(is|are|was|were|am|be|been|being|have|has|had|do|does|did|can|
 const HANGING_AT_END = /^(the|a|an|to|of|and|with|for|at|from|into|on|in|by|about|but|or|if|when|like|than|as|my|your|his|their|our|that|so|just)$/;
 
 /** `whole`: the clause runs to the end of its statement sentence (not a question), so only a word that needs more hangs. */
+const STRANDING_VERB = /^(know|knew|known|talk|talked|think|thought|care|cared|worry|worried|went|go|gone|belong|belonged|listen|listened|look|looked|deal|dealt|cope|coped|apply|applied|invited|wait|waited|speak|spoke|laugh|laughed|came|come|used|live|lived|hold|held|turn|turned)$/;
+
 function fragmentPenalty(tokens: readonly Token[], whole = false): number {
   const [first, second] = tokens;
   if (!first) return 0;
   const last = tokens[tokens.length - 1]!.norm;
-  if (RELATIVE.test(first.norm) || (whole ? HANGING_AT_END.test(last) : DANGLING.test(last))) return 8;
+  // ("…a credit card in his name I didn't know about.": a preposition that belongs to the verb before it may end the client's sentence.)
+  const stranded = whole && STRANDING_VERB.test(tokens[tokens.length - 2]?.norm ?? '') && /^(about|to|for|at|with|of|on|in)$/.test(last);
+  if (RELATIVE.test(first.norm) || (whole ? HANGING_AT_END.test(last) && !stranded : DANGLING.test(last))) return 8;
   // "…stood in my reception and told me": what was said was cut off at the comma after it.
   if (!whole && /^(me|us)$/.test(last) && /^(told|asked|tells|asks|said|says|showed|warned)$/.test(tokens[tokens.length - 2]?.norm ?? '')) return 8;
   // "…, that I shout in my sleep and she's scared of me": someone's account of them, cut from who gave it.
@@ -365,7 +371,9 @@ function trimmed(clause: Clause, words: RewriteWords, keep = -1): Clause {
   // "…not being around by then" is not cut at its "then": the break must not leave a word hanging before it.
   // ("my kilt and pipes in the loft" is not cut at its "and": one that joins two things goes on to a subject.)
   const joinsThings = (i: number): boolean => /^(and|or)$/.test(clause.tokens[i]!.norm) && !CLAUSE_START.test(clause.tokens[i + 1]?.norm ?? '');
-  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm) && !DANGLING.test(clause.tokens[i - 1]?.norm ?? '') && !joinsThings(i));
+  // ("I only found out because my daughter wasn't invited…": a reason cut from a short start leaves the start saying nothing.)
+  const reasonTooSoon = (i: number): boolean => /^(because|cause|cos|coz)$/.test(clause.tokens[i]!.norm) && i < 6;
+  const cut = clause.tokens.findIndex((token, i) => i >= from && words.clauseBreaks.has(token.norm) && !DANGLING.test(clause.tokens[i - 1]?.norm ?? '') && !joinsThings(i) && !reasonTooSoon(i));
   // With no break to stop at, a clause of moderate length is kept whole: "the old Land." cut from "Land Rover" is worse.
   if (cut <= 0 && words_(clause).length <= WHOLE_CLAUSE_WORDS) return clause;
   let end = cut > 0 ? cut : Math.min(clause.tokens.length, from + 8);
@@ -374,8 +382,15 @@ function trimmed(clause: Clause, words: RewriteWords, keep = -1): Clause {
 }
 
 /** A short clause ("I'm nervous") and the clause after it in the same sentence, when that one has its own subject. */
-function withNext(clause: Clause, clauses: Clause[]): Clause[] {
-  const next = clauses[clauses.indexOf(clause) + 1];
+function withNext(clause: Clause, clauses: Clause[], words: RewriteWords): Clause[] {
+  // (A clause cut short by trimmed is not in the list, and has no next.)
+  const at = clauses.indexOf(clause);
+  const next = at >= 0 ? clauses[at + 1] : undefined;
+  // "I'm not even angry anymore, just sort of numb": a feeling after a comma, with no verb of its own, goes on the clause before.
+  const rest = next ? words_(next) : [];
+  if (next && next.tokens[0]!.sentence === clause.tokens[0]!.sentence && rest.length <= 5 && /^(just|only|mostly|more|sort|kind|really|so|completely|totally|a)$/.test(rest[0]?.norm ?? '') && rest.some((token) => isFeeling(token, words)) && !rest.some((token) => FINITE.test(token.norm))) {
+    return [{ ...clause, trailing: spanText(next) }];
+  }
   if (!next || next.after || words_(clause).length >= 5 || words_(next).length > 10 || !SUBJECTS.test(words_(next)[0]!.norm)) return [clause];
   return clause.tokens[0]!.sentence === next.tokens[0]!.sentence ? [clause, next] : [clause];
 }
@@ -660,11 +675,11 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const top = weighed.reduce<{ clause: Clause; weight: number } | null>((a, b) => (a && a.weight >= b.weight ? a : b), null);
   if (!top || top.weight < 1) return null;
   const best = top.clause;
-  const [clause, next] = withNext(trimmed(best, words), clauses) as [Clause, Clause?];
-  const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : turned(clause, words);
+  const [clause, next] = withNext(trimmed(best, words), clauses, words) as [Clause, Clause?];
+  const said = next ? `${turned(clause, words)}, and ${turned(next, words)}` : clause.trailing ? `${turned(clause, words)}, ${lowerFirst(clause.trailing, words)}` : turned(clause, words);
   // (A feeling weighs the most; the situation it answers, said before it, is weighed against the rest of the clause.)
   const feeling = feelingOf(clause, words);
-  const pair = next ? null : pairedWith(clause, top.weight, weighed, words) ?? (feeling ? situationBefore(clause, top.weight - FEELING_WEIGHT, weighed, words) : null);
+  const pair = next || clause.trailing ? null : pairedWith(clause, top.weight, weighed, words) ?? (feeling ? situationBefore(clause, top.weight - FEELING_WEIGHT, weighed, words) : null);
   // "The specialist told me my scans are normal. But I can barely get out of bed.": the client's "but" stays,
   // when it was set against the clause said back beside it.
   const against = pair !== null && pair[1].contrast === true && (pair[1].after === pair[0] || clauses[clauses.indexOf(pair[1]) - 1] === pair[0]);
