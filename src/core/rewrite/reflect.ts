@@ -43,6 +43,8 @@ const SUBJECTS = /^(i|i'm|i've|i'd|i'll|im|my|he|she|he's|she's|it|it's|they|the
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'me', 'my', 'myself', 'mine']);
 
 /** The client's clauses: sentences cut at commas and at "but"-like joins, with each second side linked to the first. */
+const NUMBER = /^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)$/;
+
 function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
   const clauses: Clause[] = [];
   for (const sentence of client.sentences) {
@@ -89,6 +91,9 @@ function clausesOf(client: Analysis, words: RewriteWords): Clause[] {
     for (const token of tokens) {
       // "…to end it. just wanted to say bye" is one sentence to the tokenizer (the lower case runs on), two clauses here.
       if (/^[.!?…]$/.test(token.text)) close(false);
+      // ("five, six pints" is one amount.)
+      // ("£2,000" too.)
+      else if (token.text === ',' && NUMBER.test(current.at(-1)?.norm ?? '') && NUMBER.test(tokens[tokens.indexOf(token) + 1]?.norm ?? '')) current.push(token);
       else if (CLAUSE_PUNCTUATION.has(token.text)) close(false);
       // ("nothing but toast" is no second side.)
       else if (words.dilemmaJoins.has(token.norm) && current.length > 0 && !/^(nothing|anything|all|everything|none|no-one|nobody|anyone)$/.test(current.at(-1)!.norm)) close(true);
@@ -215,7 +220,8 @@ const WORK_OF_LOSS = /^(director|directors|home|homes|parlour|service|services|a
 const clientsLoss = (clause: Span, words: RewriteWords): boolean => {
   const found = findPhrase(clause.tokens, words.loss);
   if (!found || WORK_OF_LOSS.test(clause.tokens[found.index + found.phrase.length]?.norm ?? '')) return false;
-  const when = clause.tokens.findIndex((token, i) => i >= found.index - 3 && i < found.index && /^(before|until|till)$/.test(token.norm));
+  // ("I wrote a tune for my brother after he died": the tune is what they are telling, and the death is when.)
+  const when = clause.tokens.findIndex((token, i) => i >= found.index - 3 && i < found.index && (/^(before|until|till)$/.test(token.norm) || (token.norm === 'after' && /^(he|she|they|him|her)$/.test(clause.tokens[i + 1]?.norm ?? ''))));
   return when <= 0;
 };
 
@@ -642,8 +648,8 @@ function pairedWith(clause: Clause, bestWeight: number, weighed: readonly { clau
   // A second clause that had to be cut is a fragment beside the first: "…think it would be easier".
   if (!other || trimmed(other.clause, words) !== other.clause) return null;
   if (words_(clause).length + words_(other.clause).length > PAIRED_WORDS) return null;
-  // ("Tired. Everything tired.": a word or two beside it adds nothing.)
-  if (words_(other.clause).length < 3) return null;
+  // ("Tired. Everything tired.": a word or two beside it adds nothing; nor does "Best feeling ever", with no verb.)
+  if (words_(other.clause).length < 3 || (fragmentPenalty(words_(other.clause), true) > 0 && !ownQuestion(words_(other.clause)))) return null;
   // "I just don't want it" said twice is one thing, not two.
   if (turned(clause, words) === turned(other.clause, words)) return null;
   // Not the client's question ("Who's going to take me on now?"), a plea to the helper ("Please don't report
@@ -737,8 +743,8 @@ export interface Risk {
   clause: Span;
   /** someone else the client says is hurt or in danger ("your son", "he"): the safety question is about them */
   who?: string;
-  /** the danger is on the road: drink, drugs or sleep, and driving */
-  road?: boolean;
+  /** the danger is on the road: drink, drugs or sleep, and driving (or riding, on a bike) */
+  road?: boolean | 'ride';
   /** the person the clause is about, when commas cut them off it ("Mr Okafor, who grabs …") */
   subject?: string;
 }
@@ -799,7 +805,7 @@ function withItsSubject(clause: Clause, clauses: Clause[]): { clause: Clause; na
 }
 
 // Drink, drugs or sleep at the wheel: the question is about the road, for them and for others on it.
-const ROAD = /^(drive|drives|driving|drove|driven|wheel|motorway)$/;
+const ROAD = /^(drive|drives|driving|drove|driven|wheel|motorway|ride|rides|riding|rode)$/;
 const IMPAIRED = /^(cans|pints|beers|lager|cider|vodka|wine|drink|drinking|drunk|spliff|joint|weed|speed|whizz|coke|cocaine|amphetamine|amphetamines|uppers|lines|nodding|nodded|dozing|dozed|asleep|drifting|drifted|rumble)$/;
 
 function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
@@ -811,7 +817,8 @@ function atRisk(risk: Risk, named?: string, client?: Analysis): Risk {
     const at = norms.findIndex((norm) => ROAD.test(norm));
     const [before, subject] = [norms[at - 2], norms[at - 1]];
     const driver = /^(he|she)$/.test(subject ?? '') ? subject : PEOPLE.test(subject ?? '') && /^(my|our)$/.test(before ?? '') ? `your ${subject}` : undefined;
-    return { ...risk, road: true, ...(driver ? { who: driver } : {}) };
+    const riding = client.words.some((token) => /^(ride|rides|riding|rode)$/.test(token.norm)) && !client.words.some((token) => /^(drive|drives|driving|drove|driven)$/.test(token.norm));
+    return { ...risk, road: riding ? 'ride' : true, ...(driver ? { who: driver } : {}) };
   }
   if (risk.kind === 'medical') {
     if (norms[0] === 'my' && PEOPLE.test(norms[1] ?? '')) return { ...risk, who: `your ${norms[1]}` };
@@ -1003,11 +1010,12 @@ const ROAD_QUESTIONS = ['How safe is it, for you and for others on the road, whe
 
 export function safetyQuestion(risk: Risk, words: RewriteWords): string {
   const said = turned(risk.clause, words);
+  const ride = (question: string): string => (risk.road === 'ride' ? question.replace(/\bdrives\b/g, 'rides').replace(/\bdrive\b/g, 'ride').replace(/\bdriving\b/g, 'riding') : question);
   if (risk.road && risk.who) {
     const options = [`How safe do you feel when ${risk.who} drives like that?`, `When ${risk.who} drives like that, how safe is it for you and for others on the road?`];
-    return options[choose(said, options.length)]!;
+    return ride(options[choose(said, options.length)]!);
   }
-  if (risk.road) return ROAD_QUESTIONS[choose(said, ROAD_QUESTIONS.length)]!;
+  if (risk.road) return ride(ROAD_QUESTIONS[choose(said, ROAD_QUESTIONS.length)]!);
   // Someone the client looks out for but does not live with ("Mr Hebden", "the lad"): how worried they are is the question.
   const outside = risk.who && !/^(your |he$|she$|they$)/.test(risk.who);
   const possessive = POSSESSIVES[risk.who ?? ''] ?? (/s$/.test(risk.who ?? '') ? `${risk.who}'` : `${risk.who}'s`);

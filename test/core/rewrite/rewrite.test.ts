@@ -347,6 +347,10 @@ describe('faithful to what the helper meant', () => {
     expect(sentencesOf(rewriteOf('You need to tell a teacher today.', 'my mate Josh has been cutting and he showed me at lunch')).at(-1)).toMatch(/Josh('s)? safe/);
   });
 
+  it('asks about riding, not driving, when it is a bike after drink', () => {
+    expect(sentencesOf(rewriteOf('Cycling is good exercise though.', "After the club run we go to the pub and I'll have five, six pints, then ride home.")).at(-1)).toMatch(/when you ride/);
+  });
+
   it('asks about the road when drink, drugs or sleep come with driving', () => {
     expect(sentencesOf(rewriteOf('Everyone needs to unwind after work.', 'I have three or four pints at the social club, then drive back over the tops.')).at(-1)).toMatch(/safe.*road|road.*safe/);
   });
