@@ -15,6 +15,8 @@ export interface Reflection {
   family?: Family;
   /** someone close whose doing to the client was said back ("your mum keeps saying you look healthy"): what follows can ask about the two of them */
   between?: string;
+  /** the client said they cannot bear to think about it: what follows does not ask them to */
+  tooMuch?: boolean;
 }
 
 /** A stable choice among `count` options, from the content it is about: the same input always reads the same. */
@@ -625,6 +627,9 @@ const FRAME_LISTENING = FRAMES.map((frame) => listeningIn(frame('')));
 // them. Not "your daughter-in-law": someone else. Not "your wife left you": the two of them are apart.)
 const CLOSE_TO_CLIENT = /^your (partner|girlfriend|boyfriend|husband|wife|fella|mum|mam|mom|mother|dad|da|father|son|daughter|brother|sister|mates|friends|best friend|flatmate|housemate)\b(?![-'’])(?!.*\b(left|dumped|broke up|split up|finished with|divorced)\b)[^,]*?\byou\b/;
 
+// "I can't even think about it": asked what they make of it, they are asked to do what they just said they cannot.
+const TOO_MUCH = /\b(can't|cannot|couldn't|don't want to|can't bear to) (even )?(think|talk|bear to think) about (it|that|this)\b/;
+
 const PAIRED_WORDS = 22;
 const FEELING_WEIGHT = 4;
 
@@ -734,7 +739,7 @@ export function reflectClient(client: Analysis, words: RewriteWords, heavy = tru
   const reason = feeling ? `reflects the client's “${feeling.text}”` : pair ? `reflects the client's own words “${quote(pair[0])}” and “${quote(pair[1])}”` : `reflects the client's own words “${quote(clause)}”`;
   const between = saidInFull.split(/, (?:and|but) /).map((piece) => CLOSE_TO_CLIENT.exec(piece)?.[1]).find(Boolean);
   // A painful feeling said back with what it answers: the question goes on with the feeling.
-  const painful = pair && family && !negated && !words.positiveFeelings.has(feeling.norm) ? { family } : between ? { between } : {};
+  const painful = TOO_MUCH.test(saidInFull) ? { tooMuch: true } : pair && family && !negated && !words.positiveFeelings.has(feeling.norm) ? { family } : between ? { between } : {};
   return { text, reason, ...painful };
 }
 

@@ -334,13 +334,7 @@ export function proposeRewrite({ text, reply, client, hits, lexicons, draftScore
   // A reflection with nothing after it leaves the client nowhere to go: one open question on what they said.
   if (client && !risk && candidates.length === 0) {
     const named = client.words.some((token) => isFeeling(token, words));
-    const asked = reflection?.loss
-      ? LOSS_INVITATIONS
-      : reflection?.family
-        ? FEELING_INVITATIONS[reflection.family]
-        : reflection?.between
-          ? BETWEEN.map((question) => question(reflection.between!))
-          : INVITATIONS.filter((question) => !(named && question === ASKS_FEELING));
+    const asked = invitationsAfter(reflection, named);
     const question = asked[choose(reflection?.text ?? client.text, asked.length)]!;
     const reason = replacedQuestions ? `asks one open question about what the client said instead of ${replacedQuestions} closed ones` : 'ends on one open question about what the client said';
     candidates.push({ text: question, reason, priority: 0, plan: null });
@@ -375,6 +369,17 @@ const INVITATIONS = [
   'How are you feeling about it now?',
   'What do you make of it all?',
 ];
+/** The open questions that go on from what the reflection said back; `named`: the client named a feeling. */
+function invitationsAfter(reflection: Reflection | null, named: boolean): readonly string[] {
+  if (reflection?.tooMuch) return AT_THEIR_PACE;
+  if (reflection?.loss) return LOSS_INVITATIONS;
+  if (reflection?.family) return FEELING_INVITATIONS[reflection.family];
+  if (reflection?.between) return BETWEEN.map((question) => question(reflection.between!));
+  return INVITATIONS.filter((question) => !(named && question === ASKS_FEELING));
+}
+
+// After "I can't even think about it": what they can talk about, not what they make of it.
+const AT_THEIR_PACE = ['What would feel okay to talk about right now?', 'What feels manageable to talk about today?'];
 // After what someone close did to the client, the question is about the two of them.
 const BETWEEN = [(person: string): string => `How are things between you and your ${person} at the moment?`, (person: string): string => `What's it like between you and your ${person} right now?`];
 // A client who has said how they feel is not asked it again.
