@@ -16,7 +16,7 @@ const FILLERS = RESERVED.fillers;
 
 /**
  * The size (see sizeOf) of all the patterns of the packs in use, together: the built-in pack's
- * is about 28,400. Matching costs at most the size per word of the reply, whatever the patterns, so
+ * is about 28,800. Matching costs at most the size per word of the reply, whatever the patterns, so
  * this bounds a check: packs at the cap check a 20,000-character reply in about a second.
  */
 export const MAX_PACK_SIZE = 40_000;
