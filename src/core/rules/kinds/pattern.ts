@@ -29,6 +29,18 @@ const SECOND_PERSON = /^(you|your|you're|you've|you'd|you'll|yourself|yours)$/;
  * "Your girlfriend wants you to settle in Leeds", to a client who said "my girlfriend wants us to settle": the match
  * turns their own words to the second person, and says nothing of the helper's.
  */
+const REPORTER = /^(think|thought|thinks|feel|felt|feels|said|say|says|wonder|wondering|reckon|believe|know|worry|worried)$/;
+
+/**
+ * The match, and the "you think" that reports it when there is one just before it: in "some days you think maybe
+ * she's right", "maybe she's right" is the client's own thought, said back.
+ */
+function withReporter(words: readonly Token[], first: number, last: number): readonly Token[] {
+  const lead = words.slice(Math.max(0, first - 3), first);
+  const at = lead.findIndex((word, i) => SECOND_PERSON.test(word.norm) && REPORTER.test(lead[i + 1]?.norm ?? ''));
+  return at >= 0 ? words.slice(first - lead.length + at, last) : words.slice(first, last);
+}
+
 function echoed(context: RuleContext, words: readonly Token[]): boolean {
   if (!context.client || !words.some((word) => SECOND_PERSON.test(word.norm))) return false;
   const stopwords = context.lexicons.get(RESERVED.stopwords);
@@ -62,7 +74,7 @@ export function compile(rule: PatternRule, index: PatternIndex): CompiledRule {
         for (const pattern of patterns) {
           for (const range of context.matches(pattern, sentence)) {
             if (range.first > carried || taken.subarray(range.first, range.last).includes(1)) continue;
-            if (rule.unlessEchoed && echoed(context, sentence.words.slice(range.first, range.last))) continue;
+            if (rule.unlessEchoed && echoed(context, withReporter(sentence.words, range.first, range.last))) continue;
             taken.fill(1, range.first, range.last);
             matches.push({ start: sentence.words[range.first]!.start, end: sentence.words[range.last - 1]!.end });
           }
