@@ -480,7 +480,10 @@ function turnedClause(clause: Span, words: RewriteWords): string {
   // "Feels like I'd be burying him twice."
   if (first === 'feels') return `it ${lowerInitial(said)}`;
   // "Put me on nights again": someone did it to the client; "his key" says who.
-  if (someoneElseDid(first) && namesClient(kept)) {
+  // ("Then told me she died on that ward": no one tells themselves; "told me" was someone else.)
+  const second = kept.filter((token) => token.isWord)[1]?.norm ?? '';
+  const toClient = /^(told|asked|gave|showed|sent|texted|rang)$/.test(first) && /^(me|us)$/.test(second);
+  if ((someoneElseDid(first) || toClient) && namesClient(kept)) {
     const norms = kept.map((token) => token.norm);
     return `${norms.some((norm) => /^(his|him|himself)$/.test(norm)) ? 'he' : norms.some((norm) => /^(her|herself)$/.test(norm)) ? 'she' : 'they'} ${said}`;
   }
